@@ -1,0 +1,56 @@
+"""MkDocs hooks: what the site needs beyond Markdown (see ``hooks:`` in mkdocs.yml).
+
+- MathJax is served from the site itself, copied from the ``mathjax`` package
+  (PyPI: django-static-mathjax) that the project's install brings.
+- Each language is a separate build with its own search index; the Korean
+  build builds the English one into ``site/en/``.
+- The language switcher points at the current page in the other language.
+"""
+
+import shutil
+from pathlib import Path
+
+import mathjax
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+# What MathJax's tex-chtml component loads: itself, then on demand TeX
+# extensions, CHTML fonts, the menu and the accessibility tools.
+MATHJAX_ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "ui", "a11y", "sre"]
+
+
+def on_config(config):
+    # Keep each language's root link; on_page_context derives per-page links from it.
+    for alt in config.extra["alternate"]:
+        alt.setdefault("root", alt["link"])
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    # With use_directory_urls off, page.url is e.g. "softmax.html", the same
+    # file name in every language.
+    for alt in config.extra["alternate"]:
+        alt["link"] = alt["root"] + page.url
+    return context
+
+
+def on_post_build(config):
+    target = Path(config.site_dir) / "assets" / "mathjax"
+    for part in MATHJAX_PARTS:
+        source = MATHJAX_ES5 / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        else:
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+
+    for alt in config.extra["alternate"]:
+        if "config" in alt:
+            other = load_config(
+                alt["config"],
+                strict=config.strict,
+                site_dir=str(Path(config.site_dir) / alt["root"]),
+                site_url=config.site_url + alt["root"] if config.site_url else None,
+            )
+            build(other)
