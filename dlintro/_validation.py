@@ -8,13 +8,20 @@ whose message names the argument and says what was expected.
 import numpy as np
 
 
+def _asarray(x, name, shape_hint):
+    try:
+        return np.asarray(x)
+    except ValueError as err:  # ragged nested lists
+        raise ValueError(f"{name} must be a rectangular array with shape {shape_hint}: {err}") from None
+
+
 def as_float_array(x, name, *, ndim, shape_hint):
     """Return ``x`` as a finite float64 array with one of the allowed ``ndim``.
 
     ``ndim`` is an int or a tuple of ints; ``shape_hint`` (e.g. ``"(n, d)"``)
     is quoted in the error messages.
     """
-    arr = np.asarray(x)
+    arr = _asarray(x, name, shape_hint)
     if arr.dtype == np.bool_ or not (
         np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)
     ):
@@ -45,7 +52,7 @@ def as_labels(labels, name, *, num_classes):
         raise TypeError(f"num_classes must be an int, got {type(num_classes).__name__}")
     if num_classes < 1:
         raise ValueError(f"num_classes must be at least 1, got {num_classes}")
-    arr = np.asarray(labels)
+    arr = _asarray(labels, name, "(n,)")
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.integer):
         raise TypeError(
             f"{name} must be integer class indices with shape (n,), got dtype {arr.dtype}"
