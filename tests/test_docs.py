@@ -1,0 +1,139 @@
+"""Checks on the pages themselves: nothing skipped silently, both languages alike.
+
+These read docs/ with a small parser of their own, independent of the
+markdown-it parser that pytest-markdown-docs collects with.
+"""
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("ko", "en")
+TESTED_LANGUAGES = {"python", "py", "python3", "pycon"}
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
+HEADING = re.compile(r"^(#{1,6})\s")
+
+
+@dataclass
+class Fence:
+    line: int  # 1-based line of the opening ``` line
+    info: str
+    body: str
+
+    @property
+    def language(self):
+        info = self.info.strip()
+        if info.startswith("{"):
+            classes = [w[1:] for w in info.strip("{}").split() if w.startswith(".")]
+            return classes[0] if classes else ""
+        return info.split()[0] if info else ""
+
+    @property
+    def notest(self):
+        return "notest" in self.info.strip("{} ").split()
+
+
+@dataclass
+class Page:
+    fences: list
+    headings: list  # heading levels, in order, outside fences
+    display_formulas: int
+
+
+def read_page(path):
+    fences, headings, formulas = [], [], 0
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = 0
+    while i < len(lines):
+        opening = FENCE.match(lines[i])
+        if opening:
+            mark, indent = opening["mark"], len(opening["indent"])
+            body = []
+            j = i + 1
+            while j < len(lines):
+                closing = FENCE.match(lines[j])
+                if closing and closing["mark"][0] == mark[0] and len(closing["mark"]) >= len(mark) and not closing["info"].strip():
+                    break
+                body.append(lines[j][indent:] if lines[j][:indent].strip() == "" else lines[j])
+                j += 1
+            fences.append(Fence(i + 1, opening["info"].strip(), "\n".join(body)))
+            i = j + 1
+            continue
+        if heading := HEADING.match(lines[i]):
+            headings.append(len(heading.group(1)))
+        if lines[i].strip() == "$$":
+            formulas += 1
+        i += 1
+    assert formulas % 2 == 0, f"{path}: a $$ display formula is not closed"
+    return Page(fences, headings, formulas // 2)
+
+
+def page_names(language):
+    return sorted(p.relative_to(DOCS / language).as_posix() for p in (DOCS / language).rglob("*.md"))
+
+
+ALL_PAGES = sorted(set(page_names("ko")) | set(page_names("en")))
+
+
+@pytest.fixture(scope="module")
+def collected():
+    """The markdown items pytest collects from docs/, as {(path, line)}."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "docs"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    items = re.findall(r"^(docs/\S+\.md)::\[CodeFence#\d+\]\[line:(\d+)\]$", result.stdout, re.M)
+    return {(path, int(line)) for path, line in items}
+
+
+def test_every_tested_fence_is_collected_and_nothing_else(collected):
+    expected, notest = set(), []
+    for language in LANGUAGES:
+        for name in page_names(language):
+            path = f"docs/{language}/{name}"
+            for fence in read_page(DOCS / language / name).fences:
+                if fence.language not in TESTED_LANGUAGES:
+                    continue
+                if fence.notest:
+                    notest.append((path, fence))
+                else:
+                    expected.add((path, fence.line))
+    assert expected, "no python or pycon fence found in docs/"
+    assert sorted(expected - collected) == [], "fences that pytest did not collect (silently skipped)"
+    assert sorted(collected - expected) == [], "items collected from something that is not a python/pycon fence"
+    for path, fence in notest:
+        # The reason must be visible to the reader: superfences renders title="..." above the block.
+        assert 'title="' in fence.info, f"{path}:{fence.line}: notest without a visible title=\"reason\""
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_page_exists_in_both_languages(name):
+    missing = [language for language in LANGUAGES if not (DOCS / language / name).exists()]
+    assert missing == [], f"{name} is missing in {missing}"
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_languages_have_the_same_code_formulas_and_headings(name):
+    ko, en = (read_page(DOCS / language / name) for language in LANGUAGES)
+    assert [(f.info, f.body) for f in ko.fences] == [(f.info, f.body) for f in en.fences], "code fences differ"
+    assert ko.display_formulas == en.display_formulas, "numbers of $$ display formulas differ"
+    assert ko.headings == en.headings, "heading levels differ"
+
+
+def test_the_parser_sees_fences_in_admonitions_and_tabs(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        '# T\n\n!!! note "n"\n\n    ```python\n    x = 1\n    ```\n\n=== "tab"\n\n    ```pycon\n    >>> 1\n    1\n    ```\n\n$$\na\n$$\n',
+        encoding="utf-8",
+    )
+    parsed = read_page(page)
+    assert [(f.line, f.language, f.body) for f in parsed.fences] == [(5, "python", "x = 1"), (11, "pycon", ">>> 1\n1")]
+    assert parsed.headings == [1] and parsed.display_formulas == 1

@@ -1,0 +1,176 @@
+"""The built site in a real browser: headless Debian chromium, driven by Playwright.
+
+The site is built once with ``mkdocs build --strict`` and served on 127.0.0.1.
+Without chromium these tests skip, except under CI=true where that is a failure.
+Set DLINTRO_SCREENSHOTS=<dir> to keep a full-page screenshot of every page.
+"""
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = {"ko": "", "en": "en/"}  # language -> where its site lives under /
+PAGES = sorted(p.stem for p in (ROOT / "docs" / "ko").glob("*.md"))
+NEEDS = "Debian's chromium and fonts-nanum (apt-get install chromium fonts-nanum) and playwright (pip)"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _missing(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: CI must run the browser tests; install {NEEDS}")
+    pytest.skip(f"{reason}; install {NEEDS}")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        _missing("chromium is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request, failed response and console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests, page.failures, page.errors = [], [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("requestfailed", lambda request: page.failures.append(f"{request.url} ({request.failure})"))
+    page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.url} ({r.status})"))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def wait_for_mathjax(page):
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    page.evaluate("() => MathJax.startup.promise")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, language, name):
+    url = f"{base_url}{LANGUAGES[language]}{name}.html"
+    response = page.goto(url)
+    assert response.ok
+    wait_for_mathjax(page)
+
+    assert page.get_attribute("html", "lang") == language
+    formulas = page.locator(".arithmatex").count()
+    typeset = page.locator(".arithmatex > mjx-container").count()
+    assert typeset == formulas, f"{formulas - typeset} of {formulas} formulas not typeset"
+    assert page.locator("mjx-merror").count() == 0, "MathJax reported an error in a formula"
+    if page.locator("pre > code").count():
+        assert page.locator(".highlight code span").count() > 0, "code is not highlighted"
+        assert page.locator("button.md-code__button[data-md-type=copy]").count() > 0, "code blocks have no copy button"
+
+    if directory := os.environ.get("DLINTRO_SCREENSHOTS"):
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{directory}/{language}-{name}.png", full_page=True)
+
+    hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, f"requests left the site: {sorted(hosts)}"
+    assert page.failures == []
+    assert page.errors == []
+
+
+def test_every_page_has_mathematics_somewhere(page, base_url):
+    # Guards the formula check above against passing because nothing is typeset anywhere.
+    page.goto(f"{base_url}softmax.html")
+    wait_for_mathjax(page)
+    assert page.locator(".arithmatex > mjx-container").count() >= 5
+
+
+@pytest.mark.parametrize(
+    ("start", "target_language", "expected"),
+    [("softmax.html", "en", "en/softmax.html"), ("en/softmax.html", "ko", "softmax.html"),
+     ("index.html", "en", "en/index.html"), ("en/notation.html", "ko", "notation.html")],
+)
+def test_language_switcher_lands_on_the_same_page(page, base_url, start, target_language, expected):
+    page.goto(base_url + start)
+    page.hover(".md-header__option .md-select")
+    page.click(f"a.md-select__link[hreflang={target_language}]")
+    page.wait_for_url(base_url + expected)
+    assert page.get_attribute("html", "lang") == target_language
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [("index.html", "소프트맥스", "softmax.html"), ("en/index.html", "softmax", "en/softmax.html")],
+)
+def test_search_finds_the_page_in_the_readers_language(page, base_url, start, query, expected):
+    page.goto(base_url + start)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    # Hangul typed through CDP arrives as text input without key events, and
+    # Material searches on keyup: press a key that leaves the query as it is.
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    hrefs = [urlsplit(h).path.lstrip("/") for h in results.evaluate_all("links => links.map(a => a.href)")]
+    assert expected in hrefs
+    in_english = [h for h in hrefs if h.startswith("en/")]
+    assert in_english == (hrefs if start.startswith("en/") else []), f"results in the other language: {hrefs}"
+
+
+def test_palette_toggle_switches_to_dark_and_back(page, base_url):
+    page.goto(base_url + "index.html")
+    scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
+    first = scheme()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme() != first
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme() == first
+
+
+def test_footer_links_to_previous_and_next_page(page, base_url):
+    page.goto(base_url + "notation.html")
+    footer = [urlsplit(h).path.lstrip("/") for h in page.locator(".md-footer__link").evaluate_all("a => a.map(x => x.href)")]
+    assert footer == ["index.html", "linear-model.html"]
