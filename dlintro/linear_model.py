@@ -54,11 +54,14 @@ def linear(X, W, b):
     n, d = X.shape
     if W.shape[0] != d:
         raise ValueError(
-            f"W must have shape (d, p) with d = {d} rows to match X of shape {X.shape}, "
-            f"got shape {W.shape}"
+            f"W must have shape (d, p) with d = {d} rows "
+            f"to match X of shape {X.shape}, got shape {W.shape}"
         )
     p = W.shape[1]
     if b.shape not in ((p,), (1, p)):
-        raise ValueError(f"b must have shape ({p},) or (1, {p}) to match W, got shape {b.shape}")
-    return X @ W + b  # (n, d) @ (d, p) -> (n, p); b is broadcast over the n rows
+        raise ValueError(
+            f"b must have shape ({p},) or (1, {p}) to match W, got shape {b.shape}"
+        )
+    # (n, d) @ (d, p) -> (n, p); b is broadcast over the n rows
+    return X @ W + b
     # --8<-- [end:linear-body]
