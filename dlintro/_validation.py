@@ -12,7 +12,9 @@ def _asarray(x, name, shape_hint):
     try:
         return np.asarray(x)
     except ValueError as err:  # ragged nested lists
-        raise ValueError(f"{name} must be a rectangular array with shape {shape_hint}: {err}") from None
+        raise ValueError(
+            f"{name} must be a rectangular array with shape {shape_hint}: {err}"
+        ) from None
 
 
 def as_float_array(x, name, *, ndim, shape_hint):
@@ -32,9 +34,7 @@ def as_float_array(x, name, *, ndim, shape_hint):
     allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
     if arr.ndim not in allowed:
         dims = " or ".join(f"{d}-D" for d in allowed)
-        raise ValueError(
-            f"{name} must be {dims} with shape {shape_hint}, got shape {arr.shape}"
-        )
+        raise ValueError(f"{name} must be {dims} with shape {shape_hint}, got shape {arr.shape}")
     if 0 in arr.shape:
         raise ValueError(f"{name} must not be empty, got shape {arr.shape}")
     arr = arr.astype(np.float64, copy=False)
@@ -63,7 +63,6 @@ def as_labels(labels, name, *, num_classes):
     if bad.size:
         i = int(bad[0])
         raise ValueError(
-            f"{name} must be class indices in [0, {num_classes}), "
-            f"found {arr[i]} at position {i}"
+            f"{name} must be class indices in [0, {num_classes}), found {arr[i]} at position {i}"
         )
     return arr.astype(np.int64, copy=False)

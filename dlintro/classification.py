@@ -1,4 +1,4 @@
-"""Classification: softmax turns class scores into probabilities, argmax picks a class (chapter 2)."""
+"""Classification: softmax turns scores into probabilities, argmax picks a class (chapter 2)."""
 
 # --8<-- [start:imports]
 import numpy as np
@@ -62,7 +62,7 @@ def softmax(scores):
 # --8<-- [start:log_softmax]
 def log_softmax(scores):
     # --8<-- [end:log_softmax]
-    r"""Logarithm of [`softmax`][dlintro.classification.softmax], computed without taking ``log`` of a probability.
+    r"""Logarithm of [`softmax`][dlintro.classification.softmax], without ``log`` of a probability.
 
     $$
     \log \operatorname{softmax}(\mathbf{o})_k = o_k - \log \sum_{j=1}^{p} \exp(o_j)
@@ -101,7 +101,6 @@ def log_softmax(scores):
     shifted = scores - scores.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
     # --8<-- [end:log_softmax-body]
-
 
 
 # --8<-- [start:predict]

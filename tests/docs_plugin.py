@@ -99,7 +99,9 @@ class PyconRunner(DefaultRunner):
 
     def runtest(self, test, args, **kwargs):
         parser = doctest.DocTestParser()
-        case = parser.get_doctest(test.source, args, str(test.source_path), str(test.source_path), 0)
+        case = parser.get_doctest(
+            test.source, args, str(test.source_path), str(test.source_path), 0
+        )
         if not case.examples:
             raise AssertionError(f"pycon fence at line {test.start_line} holds no >>> example")
         runner = doctest.DocTestRunner(optionflags=DOCTEST_FLAGS)

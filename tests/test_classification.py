@@ -11,7 +11,9 @@ from dlintro import log_softmax, one_hot, predict, softmax
 # Finite float64 score matrices, up to 1e4 in magnitude: exp(1e4) overflows
 # float64, so only the max-subtraction keeps softmax finite on these.
 finite = st.floats(-1e4, 1e4, allow_nan=False, allow_infinity=False)
-score_matrices = arrays(np.float64, array_shapes(min_dims=2, max_dims=2, max_side=6), elements=finite)
+score_matrices = arrays(
+    np.float64, array_shapes(min_dims=2, max_dims=2, max_side=6), elements=finite
+)
 shifts = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)
 
 
@@ -34,7 +36,11 @@ def test_softmax_is_invariant_to_a_constant_per_row(scores, row_shifts):
 def test_softmax_keeps_the_argmax(scores):
     # Only where the maximum is unique: ties may be broken either way after rounding.
     top2 = np.sort(scores, axis=-1)[:, -2:] if scores.shape[1] > 1 else None
-    unique = np.ones(len(scores), bool) if top2 is None else top2[:, 1] - top2[:, 0] > 1e-6 * (1 + np.abs(top2[:, 1]))
+    unique = (
+        np.ones(len(scores), bool)
+        if top2 is None
+        else top2[:, 1] - top2[:, 0] > 1e-6 * (1 + np.abs(top2[:, 1]))
+    )
     np.testing.assert_array_equal(predict(softmax(scores))[unique], predict(scores)[unique])
 
 
@@ -94,12 +100,20 @@ def test_integer_scores_are_accepted_as_floats():
         (np.zeros((2, 2, 2)), ValueError, r"scores must be 1-D or 2-D .*got shape \(2, 2, 2\)"),
         (np.float64(3.0), ValueError, r"scores must be 1-D or 2-D"),
         (np.zeros((2, 0)), ValueError, r"scores must not be empty"),
-        ([[1.0, np.nan]], ValueError, r"scores must contain only finite values, found nan at index \(0, 1\)"),
+        (
+            [[1.0, np.nan]],
+            ValueError,
+            r"scores must contain only finite values, found nan at index \(0, 1\)",
+        ),
         ([1.0, np.inf], ValueError, r"scores must contain only finite values, found inf"),
         (["a", "b"], TypeError, r"scores must be an array of real numbers .*got dtype <U1"),
         ([True, False], TypeError, r"got dtype bool"),
         ([1 + 2j], TypeError, r"got dtype complex128"),
-        ([[1.0], [2.0, 3.0]], ValueError, r"scores must be a rectangular array with shape \(p,\) or \(n, p\)"),
+        (
+            [[1.0], [2.0, 3.0]],
+            ValueError,
+            r"scores must be a rectangular array with shape \(p,\) or \(n, p\)",
+        ),
     ],
 )
 def test_bad_scores_are_rejected_with_a_clear_error(func, scores, error, message):
@@ -112,7 +126,9 @@ def test_predict_returns_one_class_per_row():
 
 
 def test_predict_needs_a_matrix():
-    with pytest.raises(ValueError, match=r"scores must be 2-D with shape \(n, p\), got shape \(3,\)"):
+    with pytest.raises(
+        ValueError, match=r"scores must be 2-D with shape \(n, p\), got shape \(3,\)"
+    ):
         predict([0.1, 0.7, 0.2])
 
 

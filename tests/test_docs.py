@@ -59,7 +59,12 @@ def read_page(path):
             j = i + 1
             while j < len(lines):
                 closing = FENCE.match(lines[j])
-                if closing and closing["mark"][0] == mark[0] and len(closing["mark"]) >= len(mark) and not closing["info"].strip():
+                if (
+                    closing
+                    and closing["mark"][0] == mark[0]
+                    and len(closing["mark"]) >= len(mark)
+                    and not closing["info"].strip()
+                ):
                     break
                 body.append(lines[j][indent:] if lines[j][:indent].strip() == "" else lines[j])
                 j += 1
@@ -76,7 +81,9 @@ def read_page(path):
 
 
 def page_names(language):
-    return sorted(p.relative_to(DOCS / language).as_posix() for p in (DOCS / language).rglob("*.md"))
+    return sorted(
+        p.relative_to(DOCS / language).as_posix() for p in (DOCS / language).rglob("*.md")
+    )
 
 
 ALL_PAGES = sorted(set(page_names("ko")) | set(page_names("en")))
@@ -87,7 +94,10 @@ def collected():
     """The markdown items pytest collects from docs/, as {(path, line)}."""
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "docs"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     items = re.findall(r"^(docs/\S+\.md)::\[CodeFence#\d+\]\[line:(\d+)\]$", result.stdout, re.M)
@@ -107,11 +117,17 @@ def test_every_tested_fence_is_collected_and_nothing_else(collected):
                 else:
                     expected.add((path, fence.line))
     assert expected, "no python or pycon fence found in docs/"
-    assert sorted(expected - collected) == [], "fences that pytest did not collect (silently skipped)"
-    assert sorted(collected - expected) == [], "items collected from something that is not a python/pycon fence"
+    assert sorted(expected - collected) == [], (
+        "fences that pytest did not collect (silently skipped)"
+    )
+    assert sorted(collected - expected) == [], (
+        "items collected from something that is not a python/pycon fence"
+    )
     for path, fence in notest:
         # The reason must be visible to the reader: superfences renders title="..." above the block.
-        assert 'title="' in fence.info, f"{path}:{fence.line}: notest without a visible title=\"reason\""
+        assert 'title="' in fence.info, (
+            f'{path}:{fence.line}: notest without a visible title="reason"'
+        )
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -123,7 +139,9 @@ def test_page_exists_in_both_languages(name):
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_languages_have_the_same_code_formulas_and_headings(name):
     ko, en = (read_page(DOCS / language / name) for language in LANGUAGES)
-    assert [(f.info, f.body) for f in ko.fences] == [(f.info, f.body) for f in en.fences], "code fences differ"
+    assert [(f.info, f.body) for f in ko.fences] == [(f.info, f.body) for f in en.fences], (
+        "code fences differ"
+    )
     assert ko.display_formulas == en.display_formulas, "numbers of $$ display formulas differ"
     assert ko.headings == en.headings, "heading levels differ"
 
@@ -131,9 +149,15 @@ def test_languages_have_the_same_code_formulas_and_headings(name):
 def test_the_parser_sees_fences_in_admonitions_and_tabs(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(
-        '# T\n\n!!! note "n"\n\n    ```python\n    x = 1\n    ```\n\n=== "tab"\n\n    ```pycon\n    >>> 1\n    1\n    ```\n\n$$\na\n$$\n',
+        "# T\n\n"
+        '!!! note "n"\n\n    ```python\n    x = 1\n    ```\n\n'
+        '=== "tab"\n\n    ```pycon\n    >>> 1\n    1\n    ```\n\n'
+        "$$\na\n$$\n",
         encoding="utf-8",
     )
     parsed = read_page(page)
-    assert [(f.line, f.language, f.body) for f in parsed.fences] == [(5, "python", "x = 1"), (11, "pycon", ">>> 1\n1")]
+    assert [(f.line, f.language, f.body) for f in parsed.fences] == [
+        (5, "python", "x = 1"),
+        (11, "pycon", ">>> 1\n1"),
+    ]
     assert parsed.headings == [1] and parsed.display_formulas == 1

@@ -22,10 +22,17 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = {"ko": "", "en": "en/"}  # language -> where its site lives under /
 PAGES = sorted(p.stem for p in (ROOT / "docs" / "ko").glob("*.md"))
-NEEDS = "Debian's chromium and fonts-nanum (apt-get install chromium fonts-nanum) and playwright (pip)"
+NEEDS = (
+    "Debian's chromium and fonts-nanum (apt-get install chromium fonts-nanum) and playwright (pip)"
+)
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -40,7 +47,9 @@ def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return out
 
@@ -51,7 +60,9 @@ def base_url(site):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -81,7 +92,9 @@ def page(browser):
     page = context.new_page()
     page.requests, page.failures, page.errors = [], [], []
     page.on("request", lambda request: page.requests.append(request.url))
-    page.on("requestfailed", lambda request: page.failures.append(f"{request.url} ({request.failure})"))
+    page.on(
+        "requestfailed", lambda request: page.failures.append(f"{request.url} ({request.failure})")
+    )
     page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.url} ({r.status})"))
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -109,7 +122,9 @@ def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, langua
     assert page.locator("mjx-merror").count() == 0, "MathJax reported an error in a formula"
     if page.locator("pre > code").count():
         assert page.locator(".highlight code span").count() > 0, "code is not highlighted"
-        assert page.locator("button.md-code__button[data-md-type=copy]").count() > 0, "code blocks have no copy button"
+        assert page.locator("button.md-code__button[data-md-type=copy]").count() > 0, (
+            "code blocks have no copy button"
+        )
 
     if directory := os.environ.get("DLINTRO_SCREENSHOTS"):
         Path(directory).mkdir(parents=True, exist_ok=True)
@@ -130,8 +145,12 @@ def test_every_page_has_mathematics_somewhere(page, base_url):
 
 @pytest.mark.parametrize(
     ("start", "target_language", "expected"),
-    [("softmax.html", "en", "en/softmax.html"), ("en/softmax.html", "ko", "softmax.html"),
-     ("index.html", "en", "en/index.html"), ("en/notation.html", "ko", "notation.html")],
+    [
+        ("softmax.html", "en", "en/softmax.html"),
+        ("en/softmax.html", "ko", "softmax.html"),
+        ("index.html", "en", "en/index.html"),
+        ("en/notation.html", "ko", "notation.html"),
+    ],
 )
 def test_language_switcher_lands_on_the_same_page(page, base_url, start, target_language, expected):
     page.goto(base_url + start)
@@ -154,10 +173,15 @@ def test_search_finds_the_page_in_the_readers_language(page, base_url, start, qu
     page.keyboard.press("End")
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    hrefs = [urlsplit(h).path.lstrip("/") for h in results.evaluate_all("links => links.map(a => a.href)")]
+    hrefs = [
+        urlsplit(h).path.lstrip("/")
+        for h in results.evaluate_all("links => links.map(a => a.href)")
+    ]
     assert expected in hrefs
     in_english = [h for h in hrefs if h.startswith("en/")]
-    assert in_english == (hrefs if start.startswith("en/") else []), f"results in the other language: {hrefs}"
+    assert in_english == (hrefs if start.startswith("en/") else []), (
+        f"results in the other language: {hrefs}"
+    )
 
 
 def test_palette_toggle_switches_to_dark_and_back(page, base_url):
@@ -172,5 +196,8 @@ def test_palette_toggle_switches_to_dark_and_back(page, base_url):
 
 def test_footer_links_to_previous_and_next_page(page, base_url):
     page.goto(base_url + "notation.html")
-    footer = [urlsplit(h).path.lstrip("/") for h in page.locator(".md-footer__link").evaluate_all("a => a.map(x => x.href)")]
+    footer = [
+        urlsplit(h).path.lstrip("/")
+        for h in page.locator(".md-footer__link").evaluate_all("a => a.map(x => x.href)")
+    ]
     assert footer == ["index.html", "linear-model.html"]
