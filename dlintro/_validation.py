@@ -25,7 +25,8 @@ def as_float_array(x, name, *, ndim, shape_hint):
     """
     arr = _asarray(x, name, shape_hint)
     if arr.dtype == np.bool_ or not (
-        np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)
+        np.issubdtype(arr.dtype, np.integer)
+        or np.issubdtype(arr.dtype, np.floating)
     ):
         raise TypeError(
             f"{name} must be an array of real numbers with shape {shape_hint}, "
@@ -34,35 +35,46 @@ def as_float_array(x, name, *, ndim, shape_hint):
     allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
     if arr.ndim not in allowed:
         dims = " or ".join(f"{d}-D" for d in allowed)
-        raise ValueError(f"{name} must be {dims} with shape {shape_hint}, got shape {arr.shape}")
+        raise ValueError(
+            f"{name} must be {dims} with shape {shape_hint}, got shape {arr.shape}"
+        )
     if 0 in arr.shape:
         raise ValueError(f"{name} must not be empty, got shape {arr.shape}")
     arr = arr.astype(np.float64, copy=False)
     if not np.isfinite(arr).all():
         where = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
         raise ValueError(
-            f"{name} must contain only finite values, found {arr[where]} at index {where}"
+            f"{name} must contain only finite values, "
+            f"found {arr[where]} at index {where}"
         )
     return arr
 
 
 def as_labels(labels, name, *, num_classes):
-    """Return ``labels`` as a 1-D int64 array of class indices in ``[0, num_classes)``."""
-    if isinstance(num_classes, bool) or not isinstance(num_classes, (int, np.integer)):
-        raise TypeError(f"num_classes must be an int, got {type(num_classes).__name__}")
+    """Return ``labels`` as 1-D int64 class indices in ``[0, num_classes)``."""
+    if isinstance(num_classes, bool) or not isinstance(
+        num_classes, (int, np.integer)
+    ):
+        raise TypeError(
+            f"num_classes must be an int, got {type(num_classes).__name__}"
+        )
     if num_classes < 1:
         raise ValueError(f"num_classes must be at least 1, got {num_classes}")
     arr = _asarray(labels, name, "(n,)")
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.integer):
         raise TypeError(
-            f"{name} must be integer class indices with shape (n,), got dtype {arr.dtype}"
+            f"{name} must be integer class indices with shape (n,), "
+            f"got dtype {arr.dtype}"
         )
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D with shape (n,), got shape {arr.shape}")
+        raise ValueError(
+            f"{name} must be 1-D with shape (n,), got shape {arr.shape}"
+        )
     bad = np.flatnonzero((arr < 0) | (arr >= num_classes))
     if bad.size:
         i = int(bad[0])
         raise ValueError(
-            f"{name} must be class indices in [0, {num_classes}), found {arr[i]} at position {i}"
+            f"{name} must be class indices in [0, {num_classes}), "
+            f"found {arr[i]} at position {i}"
         )
     return arr.astype(np.int64, copy=False)

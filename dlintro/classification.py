@@ -1,4 +1,7 @@
-"""Classification: softmax turns scores into probabilities, argmax picks a class (chapter 2)."""
+"""Classification (chapter 2).
+
+Softmax turns class scores into probabilities; argmax picks the class.
+"""
 
 # --8<-- [start:imports]
 import numpy as np
@@ -49,8 +52,11 @@ def softmax(scores):
     array([[5.75274406e-290, 2.39848787e-145, 1.00000000e+000]])
     """
     # --8<-- [start:softmax-body]
-    scores = as_float_array(scores, "scores", ndim=(1, 2), shape_hint="(p,) or (n, p)")
-    # Subtract each row's maximum: exp then sees values <= 0 and cannot overflow.
+    scores = as_float_array(
+        scores, "scores", ndim=(1, 2), shape_hint="(p,) or (n, p)"
+    )
+    # Subtract each row's maximum: exp then sees values <= 0 and
+    # cannot overflow.
     shifted = scores - scores.max(axis=-1, keepdims=True)
     exp = np.exp(shifted)
     # keepdims=True keeps the row sums as a column, shape (n, 1), so that
@@ -62,7 +68,7 @@ def softmax(scores):
 # --8<-- [start:log_softmax]
 def log_softmax(scores):
     # --8<-- [end:log_softmax]
-    r"""Logarithm of [`softmax`][dlintro.classification.softmax], without ``log`` of a probability.
+    r"""Logarithm of [`softmax`][dlintro.classification.softmax], computed stably.
 
     $$
     \log \operatorname{softmax}(\mathbf{o})_k = o_k - \log \sum_{j=1}^{p} \exp(o_j)
@@ -97,7 +103,9 @@ def log_softmax(scores):
     array([-1000.,     0.])
     """
     # --8<-- [start:log_softmax-body]
-    scores = as_float_array(scores, "scores", ndim=(1, 2), shape_hint="(p,) or (n, p)")
+    scores = as_float_array(
+        scores, "scores", ndim=(1, 2), shape_hint="(p,) or (n, p)"
+    )
     shifted = scores - scores.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
     # --8<-- [end:log_softmax-body]
@@ -175,6 +183,8 @@ def one_hot(labels, num_classes):
     # --8<-- [start:one_hot-body]
     labels = as_labels(labels, "labels", num_classes=num_classes)
     Y = np.zeros((labels.shape[0], num_classes))
-    Y[np.arange(labels.shape[0]), labels] = 1.0  # row i gets its 1 in column labels[i]
+    Y[np.arange(labels.shape[0]), labels] = (
+        1.0  # row i gets its 1 in column labels[i]
+    )
     return Y
     # --8<-- [end:one_hot-body]

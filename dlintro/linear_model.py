@@ -58,7 +58,9 @@ def linear(X, W, b):
         )
     p = W.shape[1]
     if b.shape not in ((p,), (1, p)):
-        raise ValueError(f"b must have shape ({p},) or (1, {p}) to match W, got shape {b.shape}")
+        raise ValueError(
+            f"b must have shape ({p},) or (1, {p}) to match W, got shape {b.shape}"
+        )
     # (n, d) @ (d, p) -> (n, p); b is broadcast over the n rows
     return X @ W + b
     # --8<-- [end:linear-body]
