@@ -136,11 +136,13 @@ def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, langua
     assert page.errors == []
 
 
-def test_every_page_has_mathematics_somewhere(page, base_url):
-    # Guards the formula check above against passing because nothing is typeset anywhere.
-    page.goto(f"{base_url}softmax.html")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_softmax_page_shows_formulas_and_code_annotations(page, base_url, language):
+    # Guards the checks above against passing because nothing is rendered at all.
+    page.goto(f"{base_url}{LANGUAGES[language]}softmax.html")
     wait_for_mathjax(page)
     assert page.locator(".arithmatex > mjx-container").count() >= 5
+    assert page.locator(".md-annotation").count() >= 2
 
 
 @pytest.mark.parametrize(
