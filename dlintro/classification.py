@@ -32,9 +32,10 @@ def softmax(scores):
 
     Returns
     -------
-    numpy.ndarray, same shape as ``scores``
-        Probabilities: every entry is in ``[0, 1]`` and every row sums to 1.
-        Entry ``[i, k]`` is the probability that sample ``i`` belongs to class ``k``.
+    numpy.ndarray, shape (p,) or (n, p)
+        Probabilities, the shape of ``scores``: every entry is in ``[0, 1]``
+        and every row sums to 1. Entry ``[i, k]`` is the probability that
+        sample ``i`` belongs to class ``k``.
 
     Raises
     ------
@@ -84,8 +85,9 @@ def log_softmax(scores):
 
     Returns
     -------
-    numpy.ndarray, same shape as ``scores``
-        Log-probabilities: every entry is ``<= 0`` and ``exp`` of every row sums to 1.
+    numpy.ndarray, shape (p,) or (n, p)
+        Log-probabilities, the shape of ``scores``: every entry is ``<= 0``
+        and ``exp`` of every row sums to 1.
 
     Raises
     ------
