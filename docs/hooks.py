@@ -21,6 +21,10 @@ MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "ui", "
 
 
 def on_config(config):
+    # Snippet paths are relative to the repository root, wherever mkdocs runs.
+    root = Path(config.config_file_path).parent
+    snippets = config.mdx_configs["pymdownx.snippets"]
+    snippets["base_path"] = [str(root / p) for p in snippets.get("base_path", ["."])]
     # Keep each language's root link; on_page_context derives per-page links from it.
     for alt in config.extra["alternate"]:
         alt.setdefault("root", alt["link"])
@@ -48,7 +52,7 @@ def on_post_build(config):
     for alt in config.extra["alternate"]:
         if "config" in alt:
             other = load_config(
-                alt["config"],
+                str(Path(config.config_file_path).parent / alt["config"]),
                 strict=config.strict,
                 site_dir=str(Path(config.site_dir) / alt["root"]),
                 site_url=config.site_url + alt["root"] if config.site_url else None,
