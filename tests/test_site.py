@@ -75,6 +75,10 @@ def browser():
     executable = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(executable).exists():
         _missing("chromium is not installed")
+    if shutil.which("fc-list"):  # fontconfig's tool; without it, assume the font is there
+        fonts = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True)
+        if not fonts.stdout.strip():
+            _missing("no font with Hangul is installed (Korean would render as boxes)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
