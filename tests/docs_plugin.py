@@ -54,12 +54,16 @@ def unindent_containers(text):
 
 @functools.cache
 def snippet_preprocessor():
-    """pymdownx.snippets with the options mkdocs.yml gives it, paths from the repo root."""
+    """pymdownx.snippets configured as the site build configures it.
+
+    The plugins' on_config runs too: docs/hooks.py makes the snippet paths
+    absolute there.
+    """
     config = load_config(str(ROOT / "mkdocs.yml"))
-    options = dict(config.mdx_configs["pymdownx.snippets"])
-    options["base_path"] = [str(ROOT / p) for p in options.get("base_path", ["."])]
+    config = config.plugins.on_config(config)
     md = markdown.Markdown(
-        extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options}
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": config.mdx_configs["pymdownx.snippets"]},
     )
     return md.preprocessors["snippet"]
 
