@@ -140,6 +140,29 @@ def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, langua
     assert page.errors == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_text_is_readable_in_both_palettes(browser, base_url, scheme, language, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
+    wait_for_mathjax(page)
+    # The page's own content, not Material's header and footer.
+    result = Axe().run(
+        page,
+        context={"include": [["article"]]},
+        options={"runOnly": ["color-contrast", "link-in-text-block"]},
+    )
+    context.close()
+    problems = [
+        (v["id"], node["html"][:80]) for v in result.response["violations"] for node in v["nodes"]
+    ]
+    assert problems == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_softmax_page_shows_formulas_and_code_annotations(page, base_url, language):
     # Guards the checks above against passing because nothing is rendered at all.
