@@ -20,8 +20,9 @@ def _asarray(x, name, shape_hint):
 def as_float_array(x, name, *, ndim, shape_hint):
     """Return ``x`` as a finite float64 array with one of the allowed ``ndim``.
 
-    ``ndim`` is an int or a tuple of ints; ``shape_hint`` (e.g. ``"(n, d)"``)
-    is quoted in the error messages.
+    ``ndim`` is an int, a tuple of ints, or None for any number of
+    dimensions; ``shape_hint`` (e.g. ``"(n, d)"``) is quoted in the error
+    messages.
     """
     arr = _asarray(x, name, shape_hint)
     if arr.dtype == np.bool_ or not (
@@ -32,8 +33,8 @@ def as_float_array(x, name, *, ndim, shape_hint):
             f"{name} must be an array of real numbers with shape {shape_hint}, "
             f"got dtype {arr.dtype}"
         )
-    allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
-    if arr.ndim not in allowed:
+    allowed = (ndim,) if isinstance(ndim, int) else ndim
+    if allowed is not None and arr.ndim not in allowed:
         dims = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(
             f"{name} must be {dims} with shape {shape_hint}, got shape {arr.shape}"
@@ -78,3 +79,29 @@ def as_labels(labels, name, *, num_classes):
             f"found {arr[i]} at position {i}"
         )
     return arr.astype(np.int64, copy=False)
+
+
+def as_int(value, name, *, minimum):
+    """Return ``value`` as an int, checking it is an integer ``>= minimum``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(
+            f"{name} must be an int, got {value!r} of type "
+            f"{type(value).__name__}"
+        )
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return int(value)
+
+
+def as_generator(rng, name="rng"):
+    """Return a ``numpy.random.Generator`` from a Generator, an int seed or None."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None or (
+        isinstance(rng, (int, np.integer)) and not isinstance(rng, bool)
+    ):
+        return np.random.default_rng(rng)
+    raise TypeError(
+        f"{name} must be a numpy.random.Generator or an int seed, "
+        f"got {type(rng).__name__}"
+    )

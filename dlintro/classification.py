@@ -1,6 +1,7 @@
 """Classification (chapter 2).
 
-Softmax turns class scores into probabilities; argmax picks the class.
+Softmax turns class scores into probabilities; argmax picks the class,
+and accuracy counts how often it is the right one.
 """
 
 # --8<-- [start:imports]
@@ -190,3 +191,46 @@ def one_hot(labels, num_classes):
     )
     return Y
     # --8<-- [end:one_hot-body]
+
+
+# --8<-- [start:accuracy]
+def accuracy(scores, labels):
+    # --8<-- [end:accuracy]
+    """Fraction of samples whose predicted class equals the label.
+
+    Parameters
+    ----------
+    scores : array_like, shape (n, p)
+        Class scores or probabilities, one row per sample.
+    labels : array_like of int, shape (n,)
+        True class indices in ``[0, p)``.
+
+    Returns
+    -------
+    float
+        In ``[0, 1]``.
+
+    Raises
+    ------
+    TypeError
+        If ``scores`` is not numeric or ``labels`` are not integers.
+    ValueError
+        If a shape is wrong, the lengths differ, or a label is out of range.
+
+    Examples
+    --------
+    >>> from dlintro import accuracy
+    >>> accuracy([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]], [0, 1, 1])
+    0.6666666666666666
+    """
+    # --8<-- [start:accuracy-body]
+    predicted = predict(scores)
+    n, p = np.shape(scores)
+    labels = as_labels(labels, "labels", num_classes=p)
+    if labels.shape != (n,):
+        raise ValueError(
+            f"labels must have shape ({n},) to match scores, "
+            f"got shape {labels.shape}"
+        )
+    return float(np.mean(predicted == labels))
+    # --8<-- [end:accuracy-body]

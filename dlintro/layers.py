@@ -1,0 +1,224 @@
+"""Layers with a forward and a backward pass (chapters 5 and 8).
+
+``forward`` computes the layer's output and keeps what ``backward`` will
+need; ``backward`` takes the gradient of the loss with respect to that
+output and returns the gradient with respect to the layer's input.
+"""
+
+# --8<-- [start:imports]
+from dlintro._validation import as_float_array
+from dlintro.activations import relu, sigmoid, tanh
+
+# --8<-- [end:imports]
+
+
+# --8<-- [start:Linear]
+class Linear:
+    # --8<-- [end:Linear]
+    r"""Linear (affine) layer ``Z = X W + b`` with its backward pass.
+
+    $$
+    Z = XW + b, \qquad
+    \frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Z}, \quad
+    \frac{\partial L}{\partial b}
+      = \sum_{i=1}^{n} \Bigl(\frac{\partial L}{\partial Z}\Bigr)_{i,:}, \quad
+    \frac{\partial L}{\partial X} = \frac{\partial L}{\partial Z}\, W^\top
+    $$
+
+    Parameters
+    ----------
+    W : array_like, shape (d, p)
+        Weights. The layer keeps a float64 copy and updates it in place.
+    b : array_like, shape (p,)
+        Bias, added to every row of ``X W``.
+
+    Attributes
+    ----------
+    W, b : numpy.ndarray
+        The parameters.
+    dW, db : numpy.ndarray or None
+        Gradients of the loss with respect to ``W`` and ``b``, set by
+        [`backward`][dlintro.layers.Linear.backward].
+
+    Raises
+    ------
+    TypeError
+        If ``W`` or ``b`` is not numeric.
+    ValueError
+        If ``W`` is not 2-D, ``b`` is not of shape ``(p,)``, or a value is
+        not finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlintro import Linear
+    >>> layer = Linear(W=np.array([[1.0, -1.0]]), b=np.array([0.0, 0.5]))
+    >>> layer.forward(np.array([[2.0], [3.0]]))  # n=2, d=1 -> p=2
+    array([[ 2. , -1.5],
+           [ 3. , -2.5]])
+    >>> layer.backward(np.ones((2, 2)))          # dL/dX, shape (n, d)
+    array([[0.],
+           [0.]])
+    >>> layer.dW, layer.db
+    (array([[5., 5.]]), array([2., 2.]))
+    """
+
+    # --8<-- [start:Linear-init]
+    def __init__(self, W, b):
+        self.W = as_float_array(W, "W", ndim=2, shape_hint="(d, p)").copy()
+        p = self.W.shape[1]
+        self.b = as_float_array(b, "b", ndim=1, shape_hint=f"({p},)").copy()
+        if self.b.shape != (p,):
+            raise ValueError(
+                f"b must have shape ({p},) to match W of shape "
+                f"{self.W.shape}, got shape {self.b.shape}"
+            )
+        self.dW = self.db = None
+        self._X = None  # the input, cached by forward for backward
+
+    # --8<-- [end:Linear-init]
+
+    # --8<-- [start:Linear-forward]
+    def forward(self, X):
+        """``Z = X W + b``: (n, d) -> (n, p). Caches ``X`` for backward."""
+        d = self.W.shape[0]
+        X = as_float_array(X, "X", ndim=2, shape_hint=f"(n, {d})")
+        if X.shape[1] != d:
+            raise ValueError(
+                f"X must have shape (n, {d}) to match W, got shape {X.shape}"
+            )
+        self._X = X
+        return X @ self.W + self.b
+
+    # --8<-- [end:Linear-forward]
+
+    # --8<-- [start:Linear-backward]
+    def backward(self, dZ):
+        """Given ``dL/dZ`` (n, p): set ``dW``, ``db``; return ``dL/dX`` (n, d)."""
+        X = _cached(self._X, "Linear")
+        dZ = _as_output_grad(dZ, "dZ", (X.shape[0], self.W.shape[1]))
+        self.dW = X.T @ dZ  # (d, n) @ (n, p) -> (d, p)
+        self.db = dZ.sum(axis=0)  # b was added to every row -> (p,)
+        return dZ @ self.W.T  # (n, p) @ (p, d) -> (n, d)
+
+    # --8<-- [end:Linear-backward]
+
+    @property
+    def parameters(self):
+        """The parameters, by name: ``{"W": W, "b": b}``."""
+        return {"W": self.W, "b": self.b}
+
+    @property
+    def gradients(self):
+        """Their gradients after ``backward``: ``{"W": dW, "b": db}``."""
+        return {"W": self.dW, "b": self.db}
+
+
+# --8<-- [start:Sigmoid]
+class Sigmoid:
+    # --8<-- [end:Sigmoid]
+    r"""Sigmoid layer: ``H = sigmoid(Z)``; backward uses $\sigma' = H(1 - H)$.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlintro import Sigmoid
+    >>> layer = Sigmoid()
+    >>> layer.forward(np.array([[0.0, 2.0]]))
+    array([[0.5       , 0.88079708]])
+    >>> layer.backward(np.array([[1.0, 1.0]]))
+    array([[0.25      , 0.10499359]])
+    """
+
+    # --8<-- [start:Sigmoid-body]
+    def __init__(self):
+        self._H = None  # the output, cached by forward for backward
+
+    def forward(self, Z):
+        self._H = sigmoid(Z)  # cache the output: sigma' = H (1 - H)
+        return self._H
+
+    def backward(self, dH):
+        H = _cached(self._H, "Sigmoid")
+        return _as_output_grad(dH, "dH", H.shape) * H * (1 - H)
+
+    # --8<-- [end:Sigmoid-body]
+
+
+# --8<-- [start:Tanh]
+class Tanh:
+    # --8<-- [end:Tanh]
+    r"""Tanh layer: ``H = tanh(Z)``; backward uses $\tanh' = 1 - H^2$.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlintro import Tanh
+    >>> layer = Tanh()
+    >>> layer.forward(np.array([[0.0, 1.0]]))
+    array([[0.        , 0.76159416]])
+    >>> layer.backward(np.array([[1.0, 1.0]]))
+    array([[1.        , 0.41997434]])
+    """
+
+    # --8<-- [start:Tanh-body]
+    def __init__(self):
+        self._H = None  # the output, cached by forward for backward
+
+    def forward(self, Z):
+        self._H = tanh(Z)  # cache the output: tanh' = 1 - H**2
+        return self._H
+
+    def backward(self, dH):
+        H = _cached(self._H, "Tanh")
+        return _as_output_grad(dH, "dH", H.shape) * (1 - H**2)
+
+    # --8<-- [end:Tanh-body]
+
+
+# --8<-- [start:ReLU]
+class ReLU:
+    # --8<-- [end:ReLU]
+    r"""ReLU layer: ``H = max(0, Z)``; backward passes the gradient where $Z > 0$.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlintro import ReLU
+    >>> layer = ReLU()
+    >>> layer.forward(np.array([[-1.0, 0.0, 2.0]]))
+    array([[0., 0., 2.]])
+    >>> layer.backward(np.array([[5.0, 5.0, 5.0]]))
+    array([[0., 0., 5.]])
+    """
+
+    # --8<-- [start:ReLU-body]
+    def __init__(self):
+        self._Z = None  # the input, cached by forward for backward
+
+    def forward(self, Z):
+        self._Z = as_float_array(Z, "Z", ndim=None, shape_hint="of any shape")
+        return relu(self._Z)  # cache the input: ReLU' = 1 where Z > 0
+
+    def backward(self, dH):
+        Z = _cached(self._Z, "ReLU")
+        return _as_output_grad(dH, "dH", Z.shape) * (Z > 0)
+
+    # --8<-- [end:ReLU-body]
+
+
+def _cached(value, layer):
+    if value is None:
+        raise RuntimeError(f"{layer}.backward called before forward")
+    return value
+
+
+def _as_output_grad(grad, name, shape):
+    """The upstream gradient: finite, and the shape of the layer's output."""
+    grad = as_float_array(grad, name, ndim=None, shape_hint=str(shape))
+    if grad.shape != shape:
+        raise ValueError(
+            f"{name} must have the shape of the layer's output {shape}, "
+            f"got shape {grad.shape}"
+        )
+    return grad

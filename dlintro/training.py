@@ -1,0 +1,132 @@
+"""Training by (mini-batch) stochastic gradient descent (chapters 4 and 9)."""
+
+# --8<-- [start:imports]
+import numpy as np
+
+from dlintro._validation import as_float_array, as_generator, as_int, as_labels
+from dlintro.losses import softmax_cross_entropy
+
+# --8<-- [end:imports]
+
+
+# --8<-- [start:sgd_step]
+def sgd_step(model, learning_rate):
+    # --8<-- [end:sgd_step]
+    r"""One gradient-descent update of every ``W`` and ``b`` of ``model``.
+
+    $$
+    W \leftarrow W - \eta\,\frac{\partial L}{\partial W}, \qquad
+    b \leftarrow b - \eta\,\frac{\partial L}{\partial b}
+    $$
+
+    Parameters
+    ----------
+    model : MLP
+        A model whose ``backward`` has just been run.
+    learning_rate : float
+        The step size $\eta > 0$.
+
+    Raises
+    ------
+    TypeError
+        If ``learning_rate`` is not a number.
+    ValueError
+        If ``learning_rate`` is not positive and finite.
+    RuntimeError
+        If ``model.backward`` has not been run yet.
+    """
+    # --8<-- [start:sgd_step-body]
+    eta = _check_learning_rate(learning_rate)
+    for layer in model.linears:
+        if layer.dW is None:
+            raise RuntimeError("sgd_step called before model.backward")
+        layer.W -= eta * layer.dW  # in place: the model holds these arrays
+        layer.b -= eta * layer.db
+    # --8<-- [end:sgd_step-body]
+
+
+# --8<-- [start:train]
+def train(
+    model, X, labels, *, learning_rate, epochs, batch_size=None, rng=None
+):
+    # --8<-- [end:train]
+    """Train a classifier with softmax cross-entropy and mini-batch SGD.
+
+    Each epoch shuffles the samples, cuts them into batches of
+    ``batch_size`` and takes one [`sgd_step`][dlintro.training.sgd_step]
+    per batch: forward, loss, backward, update.
+
+    Parameters
+    ----------
+    model : MLP
+        The model to train, updated in place.
+    X : array_like, shape (n, d)
+        Inputs.
+    labels : array_like of int, shape (n,)
+        Class indices in ``[0, p)``.
+    learning_rate : float
+        Step size of SGD.
+    epochs : int
+        Passes over the data (at least 1).
+    batch_size : int, optional
+        Samples per step; by default all ``n`` (full-batch gradient descent).
+    rng : numpy.random.Generator or int, optional
+        Generator or seed for the shuffling.
+
+    Returns
+    -------
+    numpy.ndarray, shape (epochs,)
+        The mean training loss of each epoch (over its batches, measured
+        before each step).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument has the wrong type, shape or value.
+    """
+    # --8<-- [start:train-body]
+    X = as_float_array(X, "X", ndim=2, shape_hint="(n, d)")
+    n = X.shape[0]
+    p = model.linears[-1].W.shape[1]
+    labels = as_labels(labels, "labels", num_classes=p)
+    if labels.shape != (n,):
+        raise ValueError(
+            f"labels must have shape ({n},) to match X, got shape {labels.shape}"
+        )
+    epochs = as_int(epochs, "epochs", minimum=1)
+    batch_size = (
+        n
+        if batch_size is None
+        else as_int(batch_size, "batch_size", minimum=1)
+    )
+    _check_learning_rate(learning_rate)
+    rng = as_generator(rng)
+    history = np.empty(epochs)
+    for epoch in range(epochs):
+        order = rng.permutation(n)  # a new shuffle every epoch
+        losses = []
+        for start in range(0, n, batch_size):
+            batch = order[start : start + batch_size]
+            loss, dO = softmax_cross_entropy(
+                model.forward(X[batch]), labels[batch]
+            )
+            model.backward(dO)
+            sgd_step(model, learning_rate)
+            losses.append(loss)
+        history[epoch] = np.mean(losses)
+    return history
+    # --8<-- [end:train-body]
+
+
+def _check_learning_rate(learning_rate):
+    if isinstance(learning_rate, bool) or not isinstance(
+        learning_rate, (int, float)
+    ):
+        raise TypeError(
+            f"learning_rate must be a float, got {type(learning_rate).__name__}"
+        )
+    if not (np.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(
+            f"learning_rate must be positive and finite, got {learning_rate}"
+        )
+    return float(learning_rate)
