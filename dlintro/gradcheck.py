@@ -190,9 +190,12 @@ def check_gradient(f, x, analytic, *, h=1e-5):
 
     Raises
     ------
-    TypeError, ValueError
-        As [`numerical_gradient`][dlintro.gradcheck.numerical_gradient]
-        and [`relative_error`][dlintro.gradcheck.relative_error] do.
+    TypeError
+        If ``f`` is not callable or does not return a real number, or ``x``
+        is not a float64 ndarray.
+    ValueError
+        If ``analytic`` does not have the shape of ``x``, or a value is not
+        finite.
 
     Examples
     --------

@@ -92,6 +92,7 @@ def he_normal(fan_in, fan_out, rng):
 
 
 INITIALIZERS = {"xavier": xavier_normal, "he": he_normal}
+OUTPUT_SCALE = 0.01
 
 
 # --8<-- [start:MLP]
@@ -118,7 +119,10 @@ class MLP:
         Activation after every layer but the last.
     init : {"he", "xavier"}, optional
         Weight initialisation; by default He for ReLU, Xavier otherwise.
-        Biases start at 0.
+        The last layer's weights are then scaled by ``OUTPUT_SCALE`` (0.01)
+        so that the first predictions are nearly uniform: a fresh
+        ``p``-class classifier has a cross-entropy loss close to
+        $\ln p$. Biases start at 0.
     rng : numpy.random.Generator or int, optional
         Generator or seed for the initial weights.
 
@@ -168,6 +172,9 @@ class MLP:
             W = INITIALIZERS[init](d, p, rng)
             self.layers += [Linear(W, np.zeros(p)), ACTIVATIONS[activation]()]
         self.layers.pop()  # no activation after the last layer: O = Z(L)
+        # Small output weights: the first scores are close to 0, softmax
+        # is close to uniform, and the initial loss is close to ln p.
+        self.layers[-1].W *= OUTPUT_SCALE
 
     # --8<-- [end:MLP-init]
 

@@ -81,8 +81,11 @@ def train(
 
     Raises
     ------
-    TypeError, ValueError
-        If an argument has the wrong type, shape or value.
+    TypeError
+        If an argument has the wrong type (e.g. non-integer labels).
+    ValueError
+        If an argument has the wrong shape or value (e.g. ``X`` does not
+        match the model's input size, or a label is out of range).
     """
     # --8<-- [start:train-body]
     X = as_float_array(X, "X", ndim=2, shape_hint="(n, d)")

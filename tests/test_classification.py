@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
-from dlintro import log_softmax, one_hot, predict, softmax
+from dlintro import accuracy, log_softmax, one_hot, predict, softmax
 
 # Finite float64 score matrices, up to 1e4 in magnitude: exp(1e4) overflows
 # float64, so only the max-subtraction keeps softmax finite on these.
@@ -167,3 +167,20 @@ def test_one_hot_rows_hold_a_single_one_at_the_label(labels):
 def test_bad_labels_are_rejected_with_a_clear_error(labels, num_classes, error, message):
     with pytest.raises(error, match=message):
         one_hot(labels, num_classes)
+
+
+def test_accuracy_counts_correct_predictions():
+    assert accuracy([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]], [0, 1, 1]) == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    ("scores", "labels", "error", "message"),
+    [
+        ([[0.9, 0.1]], [0, 1], ValueError, r"labels must have shape \(1,\) to match scores"),
+        ([[0.9, 0.1]], [2], ValueError, r"labels must be class indices in \[0, 2\)"),
+        ([0.9, 0.1], [0], ValueError, r"scores must be 2-D"),
+    ],
+)
+def test_accuracy_rejects_bad_input(scores, labels, error, message):
+    with pytest.raises(error, match=message):
+        accuracy(scores, labels)

@@ -1,0 +1,81 @@
+"""dlintro.depth: the tent map's 2**k pieces and a bump approximation."""
+
+import numpy as np
+import pytest
+
+from dlintro import MLP, bump_network, count_linear_pieces, relu, tent_network
+
+
+@pytest.mark.parametrize("k", range(1, 7))
+def test_tent_map_composed_k_times_has_2_to_the_k_pieces(k):
+    net = tent_network(k)
+    assert [lin.W.shape[1] for lin in net.linears[:-1]] == [2] * k  # 2 units per layer
+    x = np.linspace(0.0, 1.0, 2 ** (k + 3) + 1)
+    assert count_linear_pieces(x, net.forward(x[:, None]).ravel()) == 2**k
+
+
+def test_one_tent_is_2_relu_x_minus_4_relu_x_minus_half():
+    x = np.linspace(-0.5, 1.5, 201)
+    np.testing.assert_allclose(
+        tent_network(1).forward(x[:, None]).ravel(), 2 * relu(x) - 4 * relu(x - 0.5)
+    )
+
+
+def test_tent_network_is_the_composition():
+    x = np.linspace(0.0, 1.0, 101)[:, None]
+    once = tent_network(1).forward
+    np.testing.assert_allclose(tent_network(3).forward(x), once(once(once(x))))
+
+
+@pytest.mark.parametrize("m", [1, 2, 5, 10, 40])
+@pytest.mark.parametrize("seed", range(5))
+def test_one_hidden_layer_of_m_relu_units_has_at_most_m_plus_1_pieces(m, seed):
+    net = MLP([1, m, 1], activation="relu", rng=seed)
+    rng = np.random.default_rng(seed)
+    net.linears[0].b[:] = rng.uniform(-1, 1, size=m)  # kinks at -b/w inside the grid
+    x = np.linspace(-3.0, 3.0, 200_001)
+    assert count_linear_pieces(x, net.forward(x[:, None]).ravel()) <= m + 1
+
+
+def test_count_linear_pieces_on_known_functions():
+    x = np.linspace(-2.0, 2.0, 4001)
+    assert count_linear_pieces(x, 3 * x + 1) == 1
+    assert count_linear_pieces(x, np.abs(x)) == 2
+    # kinks at -1.0005 and 0.3337 fall between grid points: still one each
+    assert count_linear_pieces(x, relu(x + 1.0005) + relu(x - 0.3337)) == 3
+
+
+def test_bump_approximation_improves_with_more_bumps():
+    x = np.linspace(0.05, 2.95, 1000)[:, None]
+    errors = [
+        np.abs(
+            bump_network(np.sin, m, steepness=40.0 * m, interval=(0, 3)).forward(x) - np.sin(x)
+        ).max()
+        for m in (5, 20, 80)
+    ]
+    assert errors[0] > errors[1] > errors[2]
+    assert errors[2] < 0.02
+    assert bump_network(np.sin, 5, steepness=1.0).num_parameters == 3 * 10 + 1
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: tent_network(0), ValueError, r"depth must be at least 1, got 0"),
+        (lambda: tent_network(2.0), TypeError, r"depth must be an int"),
+        (lambda: count_linear_pieces([0.0, 1.0], [0.0]), ValueError, r"same shape \(m,\)"),
+        (lambda: count_linear_pieces([1.0, 0.0], [0.0, 1.0]), ValueError, r"strictly increasing"),
+        (lambda: bump_network(0, 3, steepness=1.0), TypeError, r"f must be callable"),
+        (
+            lambda: bump_network(np.sin, 0, steepness=1.0),
+            ValueError,
+            r"num_bumps must be at least 1",
+        ),
+        (lambda: bump_network(np.sin, 3, steepness=-1.0), ValueError, r"need steepness > 0"),
+        (lambda: bump_network(np.sin, 3, steepness=1.0, interval=(1, 0)), ValueError, r"a < b"),
+        (lambda: bump_network(lambda x: 1.0, 3, steepness=1.0), ValueError, r"f\(x\) must be 1-D"),
+    ],
+)
+def test_depth_rejects_bad_input(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -1,0 +1,73 @@
+"""dlintro.training: SGD learns the spiral; a linear model cannot."""
+
+import numpy as np
+import pytest
+
+from dlintro import MLP, accuracy, sgd_step, softmax_cross_entropy, spiral, train
+
+
+@pytest.fixture(scope="module")
+def spiral_data():
+    return spiral(num_classes=3, points_per_class=100, rng=0)
+
+
+def test_mlp_fits_the_spiral_and_a_linear_model_does_not(spiral_data):
+    X, labels = spiral_data
+    linear = MLP([2, 3], rng=0)
+    mlp = MLP([2, 100, 3], activation="relu", rng=0)
+    for model in (linear, mlp):
+        train(model, X, labels, learning_rate=1.0, epochs=1000, rng=0)
+    assert accuracy(linear.forward(X), labels) <= 0.60
+    assert accuracy(mlp.forward(X), labels) >= 0.95
+
+
+def test_minibatch_loss_goes_down(spiral_data):
+    X, labels = spiral_data
+    history = train(
+        MLP([2, 50, 3], rng=0), X, labels, learning_rate=0.5, epochs=50, batch_size=30, rng=0
+    )
+    assert history.shape == (50,)
+    assert history[-1] < 0.5 * history[0]
+
+
+def test_sgd_step_moves_against_the_gradient():
+    net = MLP([2, 3], rng=0)
+    X, labels = np.ones((4, 2)), np.array([0, 1, 2, 0])
+    _, dO = softmax_cross_entropy(net.forward(X), labels)
+    net.backward(dO)
+    W_before, dW = net.linears[0].W.copy(), net.linears[0].dW.copy()
+    sgd_step(net, learning_rate=0.1)
+    np.testing.assert_allclose(net.linears[0].W, W_before - 0.1 * dW)
+
+
+def test_sgd_step_before_backward_is_an_error():
+    with pytest.raises(RuntimeError, match=r"sgd_step called before model.backward"):
+        sgd_step(MLP([2, 3], rng=0), 0.1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"learning_rate": 0.0}, ValueError, r"learning_rate must be positive and finite, got 0.0"),
+        ({"learning_rate": "0.1"}, TypeError, r"learning_rate must be a float"),
+        ({"epochs": 0}, ValueError, r"epochs must be at least 1, got 0"),
+        ({"batch_size": 0}, ValueError, r"batch_size must be at least 1"),
+        ({"labels": np.array([0, 1, 2])}, ValueError, r"labels must have shape \(4,\) to match X"),
+        (
+            {"labels": np.array([0, 1, 3, 0])},
+            ValueError,
+            r"labels must be class indices in \[0, 3\)",
+        ),
+        ({"X": np.ones((4, 3))}, ValueError, r"X must have shape \(n, 2\) to match W"),
+    ],
+)
+def test_train_rejects_bad_arguments(kwargs, error, message):
+    args = {
+        "X": np.ones((4, 2)),
+        "labels": np.array([0, 1, 2, 0]),
+        "learning_rate": 0.1,
+        "epochs": 1,
+    }
+    args.update(kwargs)
+    with pytest.raises(error, match=message):
+        train(MLP([2, 3], rng=0), **args)
