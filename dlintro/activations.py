@@ -47,9 +47,10 @@ def sigmoid(z):
     array([0.        , 0.5       , 0.88079708])
     """
     # --8<-- [start:sigmoid-body]
-    z = as_float_array(z, "z", ndim=None, shape_hint="of any shape")
+    z = as_float_array(z, "z")
     e = np.exp(-np.abs(z))  # in (0, 1]: no overflow for any finite z
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    s = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    return s[()]  # a scalar for a scalar z, like NumPy's own functions
     # --8<-- [end:sigmoid-body]
 
 
@@ -59,8 +60,13 @@ def sigmoid_derivative(z):
     r"""Derivative of [`sigmoid`][dlintro.activations.sigmoid], element-wise.
 
     $$
-    \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr) \le \tfrac14
+    \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr) = \sigma(z)\,\sigma(-z)
+    \le \tfrac14
     $$
+
+    It is computed as $\sigma(z)\,\sigma(-z)$: for large $|z|$ the factor
+    $1 - \sigma(z)$ would lose every digit to rounding once $\sigma(z)$
+    rounds to 1, while $\sigma(-z)$ keeps them.
 
     Parameters
     ----------
@@ -86,8 +92,8 @@ def sigmoid_derivative(z):
     array([2.50000000e-01, 4.53958077e-05])
     """
     # --8<-- [start:sigmoid_derivative-body]
-    s = sigmoid(z)
-    return s * (1 - s)
+    z = as_float_array(z, "z")
+    return sigmoid(z) * sigmoid(-z)  # sigmoid(-z) = 1 - sigmoid(z), exactly
     # --8<-- [end:sigmoid_derivative-body]
 
 
@@ -124,7 +130,7 @@ def tanh(z):
     array([-1.        ,  0.        ,  0.76159416])
     """
     # --8<-- [start:tanh-body]
-    z = as_float_array(z, "z", ndim=None, shape_hint="of any shape")
+    z = as_float_array(z, "z")
     return np.tanh(z)  # NumPy's tanh does not overflow
     # --8<-- [end:tanh-body]
 
@@ -200,7 +206,7 @@ def relu(z):
     array([0., 0., 3.])
     """
     # --8<-- [start:relu-body]
-    z = as_float_array(z, "z", ndim=None, shape_hint="of any shape")
+    z = as_float_array(z, "z")
     return np.maximum(0.0, z)
     # --8<-- [end:relu-body]
 
@@ -241,6 +247,6 @@ def relu_derivative(z):
     array([0., 0., 1.])
     """
     # --8<-- [start:relu_derivative-body]
-    z = as_float_array(z, "z", ndim=None, shape_hint="of any shape")
+    z = as_float_array(z, "z")
     return (z > 0).astype(np.float64)
     # --8<-- [end:relu_derivative-body]

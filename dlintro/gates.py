@@ -8,7 +8,12 @@ the gradients of its two inputs (chain rule: upstream times local).
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_float_array
+from dlintro._validation import (
+    after_forward,
+    as_result,
+    as_same_shape,
+    as_upstream_grad,
+)
 
 # --8<-- [end:imports]
 
@@ -37,13 +42,14 @@ class Add:
         self._shape = None  # set by forward: the shape of the output
 
     def forward(self, x, y):
-        x, y = _inputs(x, y)
+        x, y = as_same_shape(x, y)
         self._shape = x.shape
-        return _value(x + y)
+        return as_result(x + y)
 
     def backward(self, dout):
-        dout = _upstream(dout, self._shape, "Add")
-        return _value(dout), _value(dout)
+        shape = after_forward(self._shape, "Add")
+        dout = as_upstream_grad(dout, "dout", shape)
+        return as_result(dout), as_result(dout)
 
     # --8<-- [end:Add-body]
 
@@ -69,18 +75,16 @@ class Multiply:
 
     # --8<-- [start:Multiply-body]
     def __init__(self):
-        self._x = self._y = (
-            None  # set by forward: each is the other's gradient
-        )
+        self._x = self._y = None  # each is the other's gradient
 
     def forward(self, x, y):
-        self._x, self._y = _inputs(x, y)
-        return _value(self._x * self._y)
+        self._x, self._y = as_same_shape(x, y)
+        return as_result(self._x * self._y)
 
     def backward(self, dout):
-        shape = None if self._x is None else self._x.shape
-        dout = _upstream(dout, shape, "Multiply")
-        return _value(dout * self._y), _value(dout * self._x)
+        x = after_forward(self._x, "Multiply")
+        dout = as_upstream_grad(dout, "dout", x.shape)
+        return as_result(dout * self._y), as_result(dout * self._x)
 
     # --8<-- [end:Multiply-body]
 
@@ -112,41 +116,14 @@ class Max:
         self._x_wins = None  # set by forward: where x >= y
 
     def forward(self, x, y):
-        x, y = _inputs(x, y)
+        x, y = as_same_shape(x, y)
         self._x_wins = x >= y
-        return _value(np.maximum(x, y))
+        return as_result(np.maximum(x, y))
 
     def backward(self, dout):
-        shape = None if self._x_wins is None else self._x_wins.shape
-        dout = _upstream(dout, shape, "Max")
-        dx = np.where(self._x_wins, dout, 0.0)  # the winner gets it all
-        return _value(dx), _value(dout - dx)
+        x_wins = after_forward(self._x_wins, "Max")
+        dout = as_upstream_grad(dout, "dout", x_wins.shape)
+        dx = np.where(x_wins, dout, 0.0)  # the winner gets it all
+        return as_result(dx), as_result(dout - dx)
 
     # --8<-- [end:Max-body]
-
-
-def _inputs(x, y):
-    x = as_float_array(x, "x", ndim=None, shape_hint="of any shape")
-    y = as_float_array(y, "y", ndim=None, shape_hint=f"{x.shape} like x")
-    if x.shape != y.shape:
-        raise ValueError(
-            f"y must have the shape of x {x.shape}, got shape {y.shape}"
-        )
-    return x, y
-
-
-def _upstream(dout, shape, gate):
-    if shape is None:
-        raise RuntimeError(f"{gate}.backward called before forward")
-    dout = as_float_array(dout, "dout", ndim=None, shape_hint=str(shape))
-    if dout.shape != shape:
-        raise ValueError(
-            f"dout must have the shape of the gate's output {shape}, "
-            f"got shape {dout.shape}"
-        )
-    return dout
-
-
-def _value(a):
-    """A 0-D result as a Python float (prints as -12.0), else the array."""
-    return float(a) if np.ndim(a) == 0 else a

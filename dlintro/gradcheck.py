@@ -9,7 +9,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlintro._validation import as_float_array
+from dlintro._validation import (
+    as_float_array,
+    check_difference_args,
+    real_value,
+)
 
 # --8<-- [end:imports]
 
@@ -69,16 +73,16 @@ def numerical_gradient(f, x, *, h=1e-5, method="central"):
     array([ 3., 12.])
     """
     # --8<-- [start:numerical_gradient-body]
-    _check_args(f, x, h, method)
+    check_difference_args(f, x, h, method)
     grad = np.zeros_like(x)
-    f_x = _value(f, x) if method == "forward" else None
+    f_x = real_value(f, x) if method == "forward" else None
     for i in np.ndindex(x.shape):
         original = x[i]
         x[i] = original + h
-        f_plus = _value(f, x)
+        f_plus = real_value(f, x)
         if method == "central":
             x[i] = original - h
-            grad[i] = (f_plus - _value(f, x)) / (2 * h)
+            grad[i] = (f_plus - real_value(f, x)) / (2 * h)
         else:
             grad[i] = (f_plus - f_x) / h
         x[i] = original  # restore the entry before moving on
@@ -139,6 +143,7 @@ def relative_error(analytic, numeric):
     # --8<-- [end:relative_error-body]
 
 
+# --8<-- [start:GradientCheck]
 @dataclass(frozen=True)
 class GradientCheck:
     """Result of [`check_gradient`][dlintro.gradcheck.check_gradient].
@@ -164,6 +169,9 @@ class GradientCheck:
             f"at index {self.worst_index}: "
             f"analytic {self.analytic:.8g}, numeric {self.numeric:.8g}"
         )
+
+
+# --8<-- [end:GradientCheck]
 
 
 # --8<-- [start:check_gradient]
@@ -220,36 +228,3 @@ def check_gradient(f, x, analytic, *, h=1e-5):
         numeric=float(numeric[worst]),
     )
     # --8<-- [end:check_gradient-body]
-
-
-def _check_args(f, x, h, method):
-    if not callable(f):
-        raise TypeError(f"f must be callable, got {type(f).__name__}")
-    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
-        raise TypeError(
-            "x must be a numpy.ndarray of float64 (it is nudged in place), "
-            f"got {type(x).__name__} of dtype {getattr(x, 'dtype', None)}"
-        )
-    if x.size == 0:
-        raise ValueError(f"x must not be empty, got shape {x.shape}")
-    if isinstance(h, bool) or not isinstance(h, (int, float)):
-        raise TypeError(f"h must be a float, got {type(h).__name__}")
-    if not (np.isfinite(h) and h > 0):
-        raise ValueError(f"h must be positive and finite, got {h}")
-    if method not in ("central", "forward"):
-        raise ValueError(
-            f"method must be 'central' or 'forward', got {method!r}"
-        )
-
-
-def _value(f, x):
-    value = f(x)
-    if np.ndim(value) != 0 or not np.isrealobj(value):
-        raise TypeError(
-            f"f must return a real number, got {type(value).__name__} "
-            f"with shape {np.shape(value)}"
-        )
-    value = float(value)
-    if not np.isfinite(value):
-        raise ValueError(f"f returned {value}; it must return a finite number")
-    return value

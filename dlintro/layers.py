@@ -6,7 +6,11 @@ output and returns the gradient with respect to the layer's input.
 """
 
 # --8<-- [start:imports]
-from dlintro._validation import as_float_array
+from dlintro._validation import (
+    after_forward,
+    as_float_array,
+    as_upstream_grad,
+)
 from dlintro.activations import relu, sigmoid, tanh
 
 # --8<-- [end:imports]
@@ -94,9 +98,9 @@ class Linear:
 
     # --8<-- [start:Linear-backward]
     def backward(self, dZ):
-        """Given ``dL/dZ`` (n, p): set ``dW``, ``db``; return ``dL/dX`` (n, d)."""
-        X = _cached(self._X, "Linear")
-        dZ = _as_output_grad(dZ, "dZ", (X.shape[0], self.W.shape[1]))
+        """Given ``dL/dZ`` (n, p): set ``dW``, ``db``; return ``dL/dX``."""
+        X = after_forward(self._X, "Linear")
+        dZ = as_upstream_grad(dZ, "dZ", (X.shape[0], self.W.shape[1]))
         self.dW = X.T @ dZ  # (d, n) @ (n, p) -> (d, p)
         self.db = dZ.sum(axis=0)  # b was added to every row -> (p,)
         return dZ @ self.W.T  # (n, p) @ (p, d) -> (n, d)
@@ -139,8 +143,8 @@ class Sigmoid:
         return self._H
 
     def backward(self, dH):
-        H = _cached(self._H, "Sigmoid")
-        return _as_output_grad(dH, "dH", H.shape) * H * (1 - H)
+        H = after_forward(self._H, "Sigmoid")
+        return as_upstream_grad(dH, "dH", H.shape) * H * (1 - H)
 
     # --8<-- [end:Sigmoid-body]
 
@@ -170,8 +174,8 @@ class Tanh:
         return self._H
 
     def backward(self, dH):
-        H = _cached(self._H, "Tanh")
-        return _as_output_grad(dH, "dH", H.shape) * (1 - H**2)
+        H = after_forward(self._H, "Tanh")
+        return as_upstream_grad(dH, "dH", H.shape) * (1 - H**2)
 
     # --8<-- [end:Tanh-body]
 
@@ -197,28 +201,11 @@ class ReLU:
         self._Z = None  # the input, cached by forward for backward
 
     def forward(self, Z):
-        self._Z = as_float_array(Z, "Z", ndim=None, shape_hint="of any shape")
+        self._Z = as_float_array(Z, "Z")
         return relu(self._Z)  # cache the input: ReLU' = 1 where Z > 0
 
     def backward(self, dH):
-        Z = _cached(self._Z, "ReLU")
-        return _as_output_grad(dH, "dH", Z.shape) * (Z > 0)
+        Z = after_forward(self._Z, "ReLU")
+        return as_upstream_grad(dH, "dH", Z.shape) * (Z > 0)
 
     # --8<-- [end:ReLU-body]
-
-
-def _cached(value, layer):
-    if value is None:
-        raise RuntimeError(f"{layer}.backward called before forward")
-    return value
-
-
-def _as_output_grad(grad, name, shape):
-    """The upstream gradient: finite, and the shape of the layer's output."""
-    grad = as_float_array(grad, name, ndim=None, shape_hint=str(shape))
-    if grad.shape != shape:
-        raise ValueError(
-            f"{name} must have the shape of the layer's output {shape}, "
-            f"got shape {grad.shape}"
-        )
-    return grad

@@ -59,7 +59,8 @@ def linear(X, W, b):
     p = W.shape[1]
     if b.shape not in ((p,), (1, p)):
         raise ValueError(
-            f"b must have shape ({p},) or (1, {p}) to match W, got shape {b.shape}"
+            f"b must have shape ({p},) or (1, {p}) to match W, "
+            f"got shape {b.shape}"
         )
     # (n, d) @ (d, p) -> (n, p); b is broadcast over the n rows
     return X @ W + b

@@ -8,7 +8,7 @@ model's outputs, the shape of those outputs.
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_float_array, as_labels
+from dlintro._validation import as_float_array, as_targets
 from dlintro.classification import log_softmax, softmax
 
 # --8<-- [end:imports]
@@ -68,7 +68,8 @@ def mse(outputs, targets):
     )
     if Y.shape != O.shape:
         raise ValueError(
-            f"targets must have the shape of outputs {O.shape}, got shape {Y.shape}"
+            f"targets must have the shape of outputs {O.shape}, "
+            f"got shape {Y.shape}"
         )
     n = O.shape[0]
     error = O - Y
@@ -129,37 +130,8 @@ def softmax_cross_entropy(scores, labels):
     # --8<-- [start:softmax_cross_entropy-body]
     O = as_float_array(scores, "scores", ndim=2, shape_hint="(n, p)")
     n, p = O.shape
-    Y = _as_targets(labels, n, p)
+    Y = as_targets(labels, n, p)  # (n,) indices or (n, p) rows -> (n, p)
     # -sum_k Y_ik log P_ik, with log P = log_softmax(O) = O - log sum exp O
     loss = -np.sum(Y * log_softmax(O)) / n
     return float(loss), (softmax(O) - Y) / n
     # --8<-- [end:softmax_cross_entropy-body]
-
-
-def _as_targets(labels, n, p):
-    """Labels as class indices (n,) or probability rows (n, p) -> (n, p)."""
-    arr = np.asarray(labels)
-    if arr.ndim == 2:
-        Y = as_float_array(
-            labels, "labels", ndim=2, shape_hint="(n,) or (n, p)"
-        )
-        if Y.shape != (n, p):
-            raise ValueError(
-                f"labels must have shape ({n},) or ({n}, {p}) to match "
-                f"scores, got shape {Y.shape}"
-            )
-        if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0):
-            raise ValueError(
-                "2-D labels must be one-hot rows (non-negative, each row "
-                "summing to 1)"
-            )
-        return Y
-    idx = as_labels(labels, "labels", num_classes=p)
-    if idx.shape != (n,):
-        raise ValueError(
-            f"labels must have shape ({n},) or ({n}, {p}) to match scores, "
-            f"got shape {idx.shape}"
-        )
-    Y = np.zeros((n, p))
-    Y[np.arange(n), idx] = 1.0
-    return Y

@@ -7,16 +7,14 @@ An MLP is a list of layers: ``Linear``, activation, ``Linear``, activation,
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_generator, as_int
+from dlintro._validation import as_generator, as_int, as_layer_sizes, choose
 from dlintro.layers import Linear, ReLU, Sigmoid, Tanh
 
 # --8<-- [end:imports]
 
-ACTIVATIONS = {"sigmoid": Sigmoid, "tanh": Tanh, "relu": ReLU}
-
 
 # --8<-- [start:xavier_normal]
-def xavier_normal(fan_in, fan_out, rng):
+def xavier_normal(fan_in, fan_out, rng=None):
     # --8<-- [end:xavier_normal]
     r"""Xavier/Glorot initialisation: normal weights with variance $2/(d + p)$.
 
@@ -32,8 +30,8 @@ def xavier_normal(fan_in, fan_out, rng):
     ----------
     fan_in, fan_out : int
         ``d`` inputs and ``p`` outputs of the layer (at least 1 each).
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(0)``.
+    rng : numpy.random.Generator or int, optional
+        Generator or seed, e.g. ``np.random.default_rng(0)`` or ``0``.
 
     Returns
     -------
@@ -42,19 +40,20 @@ def xavier_normal(fan_in, fan_out, rng):
     Raises
     ------
     TypeError
-        If a size is not an int, or ``rng`` is not a ``Generator``.
+        If a size is not an int, or ``rng`` is neither a Generator nor an int.
     ValueError
         If a size is less than 1.
     """
     # --8<-- [start:xavier_normal-body]
-    _check_init_args(fan_in, fan_out, rng)
-    std = np.sqrt(2.0 / (fan_in + fan_out))
-    return rng.normal(0.0, std, size=(fan_in, fan_out))
+    d = as_int(fan_in, "fan_in", minimum=1)
+    p = as_int(fan_out, "fan_out", minimum=1)
+    std = np.sqrt(2.0 / (d + p))
+    return as_generator(rng).normal(0.0, std, size=(d, p))
     # --8<-- [end:xavier_normal-body]
 
 
 # --8<-- [start:he_normal]
-def he_normal(fan_in, fan_out, rng):
+def he_normal(fan_in, fan_out, rng=None):
     # --8<-- [end:he_normal]
     r"""He initialisation: normal weights with variance $2/d$, for ReLU.
 
@@ -70,8 +69,8 @@ def he_normal(fan_in, fan_out, rng):
     ----------
     fan_in, fan_out : int
         ``d`` inputs and ``p`` outputs of the layer (at least 1 each).
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(0)``.
+    rng : numpy.random.Generator or int, optional
+        Generator or seed, e.g. ``np.random.default_rng(0)`` or ``0``.
 
     Returns
     -------
@@ -80,19 +79,16 @@ def he_normal(fan_in, fan_out, rng):
     Raises
     ------
     TypeError
-        If a size is not an int, or ``rng`` is not a ``Generator``.
+        If a size is not an int, or ``rng`` is neither a Generator nor an int.
     ValueError
         If a size is less than 1.
     """
     # --8<-- [start:he_normal-body]
-    _check_init_args(fan_in, fan_out, rng)
-    std = np.sqrt(2.0 / fan_in)
-    return rng.normal(0.0, std, size=(fan_in, fan_out))
+    d = as_int(fan_in, "fan_in", minimum=1)
+    p = as_int(fan_out, "fan_out", minimum=1)
+    std = np.sqrt(2.0 / d)
+    return as_generator(rng).normal(0.0, std, size=(d, p))
     # --8<-- [end:he_normal-body]
-
-
-INITIALIZERS = {"xavier": xavier_normal, "he": he_normal}
-OUTPUT_SCALE = 0.01
 
 
 # --8<-- [start:MLP]
@@ -119,10 +115,10 @@ class MLP:
         Activation after every layer but the last.
     init : {"he", "xavier"}, optional
         Weight initialisation; by default He for ReLU, Xavier otherwise.
-        The last layer's weights are then scaled by ``OUTPUT_SCALE`` (0.01)
-        so that the first predictions are nearly uniform: a fresh
-        ``p``-class classifier has a cross-entropy loss close to
-        $\ln p$. Biases start at 0.
+        The last layer's weights are then scaled by 0.01 so that the
+        first predictions are nearly uniform: a fresh ``p``-class
+        classifier has a cross-entropy loss close to $\ln p$. Biases start
+        at 0.
     rng : numpy.random.Generator or int, optional
         Generator or seed for the initial weights.
 
@@ -154,27 +150,26 @@ class MLP:
 
     # --8<-- [start:MLP-init]
     def __init__(self, sizes, activation="relu", *, init=None, rng=None):
-        sizes = _check_sizes(sizes)
-        if activation not in ACTIVATIONS:
-            raise ValueError(
-                f"activation must be one of {sorted(ACTIVATIONS)}, "
-                f"got {activation!r}"
-            )
+        sizes = as_layer_sizes(sizes)  # [d, h_1, ..., p]
+        Activation = choose(
+            activation,
+            "activation",
+            {"relu": ReLU, "tanh": Tanh, "sigmoid": Sigmoid},
+        )
         if init is None:
             init = "he" if activation == "relu" else "xavier"
-        if init not in INITIALIZERS:
-            raise ValueError(
-                f"init must be one of {sorted(INITIALIZERS)}, got {init!r}"
-            )
+        init_weights = choose(
+            init, "init", {"he": he_normal, "xavier": xavier_normal}
+        )
         rng = as_generator(rng)
         self.layers = []
         for d, p in zip(sizes[:-1], sizes[1:], strict=True):
-            W = INITIALIZERS[init](d, p, rng)
-            self.layers += [Linear(W, np.zeros(p)), ACTIVATIONS[activation]()]
+            W = init_weights(d, p, rng)  # (d, p); biases start at 0
+            self.layers += [Linear(W, np.zeros(p)), Activation()]
         self.layers.pop()  # no activation after the last layer: O = Z(L)
-        # Small output weights: the first scores are close to 0, softmax
-        # is close to uniform, and the initial loss is close to ln p.
-        self.layers[-1].W *= OUTPUT_SCALE
+        # Small output weights: the first scores are close to 0, softmax is
+        # close to uniform, and the first loss is close to ln p.
+        self.layers[-1].W *= 0.01
 
     # --8<-- [end:MLP-init]
 
@@ -190,9 +185,9 @@ class MLP:
 
     # --8<-- [start:MLP-backward]
     def backward(self, dO):
-        """Backpropagate ``dL/dO`` (n, p), top layer first; return ``dL/dX``.
+        """Backpropagate ``dL/dO`` (n, p) from the top layer down.
 
-        Sets ``dW`` and ``db`` of every ``Linear`` layer.
+        Sets ``dW`` and ``db`` of every ``Linear`` layer; returns ``dL/dX``.
         """
         grad = dO
         for layer in reversed(self.layers):
@@ -209,27 +204,3 @@ class MLP:
     def num_parameters(self):
         """Number of weights and biases: sum over layers of ``d*p + p``."""
         return sum(lin.W.size + lin.b.size for lin in self.linears)
-
-
-def _check_init_args(fan_in, fan_out, rng):
-    as_int(fan_in, "fan_in", minimum=1)
-    as_int(fan_out, "fan_out", minimum=1)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "rng must be a numpy.random.Generator such as "
-            f"np.random.default_rng(0), got {type(rng).__name__}"
-        )
-
-
-def _check_sizes(sizes):
-    try:
-        sizes = list(sizes)
-    except TypeError:
-        raise TypeError(
-            f"sizes must be a list of ints [d, ..., p], got {sizes!r}"
-        ) from None
-    if len(sizes) < 2:
-        raise ValueError(
-            f"sizes must list at least 2 layer sizes [d, ..., p], got {sizes}"
-        )
-    return [as_int(size, "each of sizes", minimum=1) for size in sizes]

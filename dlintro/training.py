@@ -3,7 +3,13 @@
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_float_array, as_generator, as_int, as_labels
+from dlintro._validation import (
+    as_float_array,
+    as_generator,
+    as_int,
+    as_labels,
+    as_positive_float,
+)
 from dlintro.losses import softmax_cross_entropy
 
 # --8<-- [end:imports]
@@ -36,7 +42,7 @@ def sgd_step(model, learning_rate):
         If ``model.backward`` has not been run yet.
     """
     # --8<-- [start:sgd_step-body]
-    eta = _check_learning_rate(learning_rate)
+    eta = as_positive_float(learning_rate, "learning_rate")
     for layer in model.linears:
         if layer.dW is None:
             raise RuntimeError("sgd_step called before model.backward")
@@ -94,7 +100,8 @@ def train(
     labels = as_labels(labels, "labels", num_classes=p)
     if labels.shape != (n,):
         raise ValueError(
-            f"labels must have shape ({n},) to match X, got shape {labels.shape}"
+            f"labels must have shape ({n},) to match X, "
+            f"got shape {labels.shape}"
         )
     epochs = as_int(epochs, "epochs", minimum=1)
     batch_size = (
@@ -102,7 +109,7 @@ def train(
         if batch_size is None
         else as_int(batch_size, "batch_size", minimum=1)
     )
-    _check_learning_rate(learning_rate)
+    as_positive_float(learning_rate, "learning_rate")
     rng = as_generator(rng)
     history = np.empty(epochs)
     for epoch in range(epochs):
@@ -119,17 +126,3 @@ def train(
         history[epoch] = np.mean(losses)
     return history
     # --8<-- [end:train-body]
-
-
-def _check_learning_rate(learning_rate):
-    if isinstance(learning_rate, bool) or not isinstance(
-        learning_rate, (int, float)
-    ):
-        raise TypeError(
-            f"learning_rate must be a float, got {type(learning_rate).__name__}"
-        )
-    if not (np.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(
-            f"learning_rate must be positive and finite, got {learning_rate}"
-        )
-    return float(learning_rate)

@@ -79,3 +79,15 @@ def test_shape_is_kept_and_bad_input_is_rejected(func):
         func(["x"])
     with pytest.raises(ValueError, match=r"z must not be empty"):
         func([])
+
+
+def test_sigmoid_derivative_is_symmetric_and_keeps_its_digits_far_out():
+    # 1 - sigmoid(37) rounds to 0; sigmoid(-37) does not.
+    z = np.array([5.0, 37.0, 700.0])
+    np.testing.assert_array_equal(sigmoid_derivative(z), sigmoid_derivative(-z))
+    np.testing.assert_allclose(sigmoid_derivative(z), np.exp(-z) / (1 + np.exp(-z)) ** 2)
+
+
+@pytest.mark.parametrize("func", [f for pair in ACTIVATIONS for f in pair])
+def test_a_scalar_gives_a_scalar(func):
+    assert isinstance(func(0.5), np.float64)

@@ -65,7 +65,7 @@ def test_gate_errors(gate):
         gate().forward(np.ones(2), np.ones(3))
     g = gate()
     g.forward(1.0, 2.0)
-    with pytest.raises(ValueError, match=r"dout must have the shape of the gate's output \(\)"):
+    with pytest.raises(ValueError, match=r"dout must have the shape of the output \(\)"):
         g.backward([1.0, 2.0])
     with pytest.raises(ValueError, match=r"x must contain only finite values"):
         gate().forward(np.nan, 1.0)

@@ -69,7 +69,7 @@ def test_correct_gradient_passes_the_float64_threshold():
             np.ones(2),
             {"method": "backward"},
             ValueError,
-            r"method must be 'central' or 'forward'",
+            r"method must be one of \['central', 'forward'\], got 'backward'",
         ),
         (
             lambda v: v,

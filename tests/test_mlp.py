@@ -140,5 +140,6 @@ def test_mlp_rejects_bad_arguments(kwargs, error, message):
 def test_init_rejects_bad_arguments(init):
     with pytest.raises(ValueError, match=r"fan_in must be at least 1, got 0"):
         init(0, 3, np.random.default_rng(0))
-    with pytest.raises(TypeError, match=r"rng must be a numpy.random.Generator"):
-        init(2, 3, 0)
+    with pytest.raises(TypeError, match=r"rng must be a numpy.random.Generator or an int seed"):
+        init(2, 3, "seed")
+    np.testing.assert_array_equal(init(2, 3, 7), init(2, 3, np.random.default_rng(7)))
