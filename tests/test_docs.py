@@ -161,3 +161,16 @@ def test_the_parser_sees_fences_in_admonitions_and_tabs(tmp_path):
         (11, "pycon", ">>> 1\n1"),
     ]
     assert parsed.headings == [1] and parsed.display_formulas == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_escaped_underscore_in_text_mode_math(language):
+    # MathJax prints \_ literally inside \text{...} and \texttt{...}; \mathtt{...} is right.
+    text_mode = re.compile(r"\\text(?:tt|rm|sf|it|bf)?\{[^{}]*\\_")
+    found = [
+        f"{name}:{number}"
+        for name in page_names(language)
+        for number, line in enumerate((DOCS / language / name).read_text().splitlines(), 1)
+        if text_mode.search(line)
+    ]
+    assert found == []
