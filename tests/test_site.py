@@ -164,6 +164,22 @@ def test_page_text_is_readable_in_both_palettes(browser, base_url, scheme, langu
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, language):
+    # Wide code and formulas scroll inside their own boxes; the page itself must not.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    too_wide = {}
+    for name in PAGES:
+        page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
+        wait_for_mathjax(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide[name] = width
+    context.close()
+    assert too_wide == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_softmax_page_shows_formulas_and_code_annotations(page, base_url, language):
     # Guards the checks above against passing because nothing is rendered at all.
     page.goto(f"{base_url}{LANGUAGES[language]}softmax.html")
