@@ -81,7 +81,8 @@ def count_linear_pieces(x, y, *, rtol=1e-6):
     The slope between neighbouring samples changes at every kink. A kink
     that falls strictly between two grid points changes the slope twice in
     a row; that counts as one kink. So the grid must be fine enough that
-    kinks are at least two steps apart.
+    kinks are at least three steps apart (two suffice when the kinks fall
+    on grid points); closer kinks may be counted as one.
 
     Parameters
     ----------

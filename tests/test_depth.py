@@ -38,9 +38,10 @@ def test_one_hidden_layer_of_m_relu_units_has_at_most_m_plus_1_pieces(m, seed):
     pieces = count_linear_pieces(x, net.forward(x[:, None]).ravel())
     kinks = np.sort(-hidden.b / hidden.W[0])  # unit j bends where x w_j + b_j = 0
     kinks = kinks[np.abs(kinks) < 3.0]
-    # The counter cannot tell apart kinks less than two grid steps apart.
-    separate = 1 + np.count_nonzero(np.diff(kinks) > 2 * (x[1] - x[0]))
-    assert pieces == 1 + (separate if kinks.size else 0)
+    # Kinks at least three grid steps apart are always told apart; closer
+    # ones may count as one.
+    clusters = 1 + np.count_nonzero(np.diff(kinks) >= 3 * (x[1] - x[0])) if kinks.size else 0
+    assert 1 + clusters <= pieces <= 1 + kinks.size
     assert pieces <= m + 1
 
 
@@ -86,3 +87,8 @@ def test_bump_approximation_improves_with_more_bumps():
 def test_depth_rejects_bad_input(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_kinks_between_grid_points_three_steps_apart_are_told_apart():
+    x = np.arange(0.0, 12.0)  # grid step 1
+    assert count_linear_pieces(x, relu(x - 3.5) - 2 * relu(x - 6.6)) == 3  # 3.1 steps apart
