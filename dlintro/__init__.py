@@ -69,4 +69,4 @@ __all__ = [
     "train",
     "xavier_normal",
 ]
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -5,6 +5,7 @@
 - Each language is a separate build with its own search index; the Korean
   build builds the English one into ``site/en/``.
 - The language switcher points at the current page in the other language.
+- The figures are drawn by ``dlintro.figures`` at build time, in both palettes.
 """
 
 import shutil
@@ -13,6 +14,9 @@ from pathlib import Path
 import mathjax
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+from dlintro.figures import FIGURES, PALETTES, render
 
 # What MathJax's tex-chtml component loads: itself, then on demand TeX
 # extensions, CHTML fonts, the menu and the accessibility tools.
@@ -29,6 +33,15 @@ def on_config(config):
     for alt in config.extra["alternate"]:
         alt.setdefault("root", alt["link"])
     return config
+
+
+def on_files(files, config):
+    # Pages show these as ![alt](assets/figures/<name>-light.svg#only-light).
+    for name in FIGURES:
+        for palette in PALETTES:
+            uri = f"assets/figures/{name}-{palette}.svg"
+            files.append(File.generated(config, uri, content=render(name, palette)))
+    return files
 
 
 def on_page_context(context, page, config, nav):

@@ -174,3 +174,43 @@ def test_no_escaped_underscore_in_text_mode_math(language):
         if text_mode.search(line)
     ]
     assert found == []
+
+
+FIGURE = re.compile(
+    r'<figure markdown="span">\n'
+    r"  !\[(?P<alt>[^\]]*)\]\(assets/figures/(?P<name>[\w-]+)-light\.svg#only-light\)"
+    r" !\[(?P<alt_dark>[^\]]*)\]\(assets/figures/(?P<name_dark>[\w-]+)-dark\.svg#only-dark\)\n"
+    r'  <figcaption markdown="span">(?P<caption>[^<]+)</figcaption>\n'
+    r"</figure>\n"
+)
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def figures_on(language, name):
+    text = (DOCS / language / name).read_text(encoding="utf-8")
+    assert text.count("<figure") == len(FIGURE.findall(text)), (
+        f"{language}/{name}: a <figure> is not in the form FIGURE expects"
+    )
+    return list(FIGURE.finditer(text))
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_figures_are_alike_in_both_languages_with_alt_text_and_caption(name):
+    ko, en = (figures_on(language, name) for language in LANGUAGES)
+    assert [f["name"] for f in ko] == [f["name"] for f in en], "figures differ"
+    for language, figures in zip(LANGUAGES, (ko, en), strict=True):
+        for f in figures:
+            assert f["name"] == f["name_dark"], f"{f['name']}: light and dark differ"
+            assert f["alt"] == f["alt_dark"] and len(f["alt"]) > 40, f"{f['name']}: alt text"
+            for text in f["alt"], f["caption"]:
+                assert bool(HANGUL.search(text)) == (language == "ko"), (
+                    f"{language}/{name}, {f['name']}: text not in the page's language"
+                )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_figure_is_shown(language):
+    from dlintro.figures import FIGURES
+
+    shown = [f["name"] for page in page_names(language) for f in figures_on(language, page)]
+    assert sorted(shown) == sorted(FIGURES)

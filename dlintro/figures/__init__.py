@@ -1,0 +1,37 @@
+"""Every figure of the site, drawn from ``dlintro``'s own code with matplotlib.
+
+Each figure function takes the palette's colours (see ``_style.PALETTES``)
+and returns a ``matplotlib.figure.Figure``; [`render`][dlintro.figures.render]
+turns it into SVG. ``docs/hooks.py`` renders all of ``FIGURES`` in both
+palettes when the site is built, as ``assets/figures/<name>-<palette>.svg``.
+
+matplotlib is an optional dependency: ``pip install "dlintro[figures]"``.
+"""
+
+try:
+    import matplotlib  # noqa: F401
+except ImportError as error:  # pragma: no cover - depends on the install
+    raise ImportError(
+        'dlintro.figures draws with matplotlib: pip install "dlintro[figures]"'
+    ) from error
+
+from dlintro.figures import curves
+from dlintro.figures._style import PALETTES, style, to_svg
+
+# name -> figure function; the page that shows each is in the comment.
+FIGURES = {
+    "activations": curves.activations,  # activations.md
+}
+
+
+def render(name, palette):
+    """The SVG of figure ``name`` in ``palette`` ("light" or "dark"), as bytes."""
+    if name not in FIGURES:
+        raise ValueError(
+            f"name must be one of {sorted(FIGURES)}, got {name!r}"
+        )
+    with style(palette) as c:
+        return to_svg(FIGURES[name](c))
+
+
+__all__ = ["FIGURES", "PALETTES", "render"]
