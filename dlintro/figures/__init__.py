@@ -15,12 +15,20 @@ except ImportError as error:  # pragma: no cover - depends on the install
         'dlintro.figures draws with matplotlib: pip install "dlintro[figures]"'
     ) from error
 
-from dlintro.figures import curves
+from dlintro.figures import capstone, curves, graph, networks
 from dlintro.figures._style import PALETTES, style, to_svg
 
 # name -> figure function; the page that shows each is in the comment.
 FIGURES = {
+    "circuit": graph.circuit,  # backprop.md
     "activations": curves.activations,  # activations.md
+    "loss-curve": capstone.loss_curve,  # capstone.md
+    "decision-regions": capstone.decision_regions,  # capstone.md
+    "softmax": curves.softmax,  # softmax.md
+    "tent": curves.tent,  # depth.md
+    "single-layer": networks.single_layer,  # linear-model.md
+    "activated-layer": networks.activated_layer,  # activations.md
+    "mlp-layers": networks.mlp_layers,  # mlp.md
 }
 
 

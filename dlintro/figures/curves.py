@@ -4,13 +4,19 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from dlintro import (
+    count_linear_pieces,
     relu,
     relu_derivative,
     sigmoid,
     sigmoid_derivative,
     tanh,
     tanh_derivative,
+    tent_network,
 )
+
+# `softmax` is the name of the figure below
+from dlintro import softmax as dlintro_softmax
+from dlintro._validation import as_int
 
 
 def activations(c):
@@ -32,4 +38,111 @@ def activations(c):
             ax.axhline(0, color=c["muted"], linewidth=0.8)
             ax.axvline(0, color=c["muted"], linewidth=0.8)
         axes[1, col].set_xlabel("$z$")
+    return fig
+
+
+# The lecture's score matrix O (3 samples, 3 classes), as on softmax.md.
+LECTURE_SCORES = np.array(
+    [[1.0, 2.0, 0.0], [-1.0, 0.0, 1.0], [-10.0, 0.0, 10.0]]
+)
+
+
+def _probability_label(p):
+    """``p`` as a bar label: 3 decimals, or enough digits to show it is not 0 or 1."""
+    if p < 5e-4:  # would print as 0.000: show the power of ten instead
+        mantissa, exponent = f"{p:.1e}".split("e")
+        return rf"${mantissa} \times 10^{{{int(exponent)}}}$"
+    if p > 1 - 5e-4:  # would print as 1.000
+        return f"{p:.5f}"
+    return f"{p:.3f}"
+
+
+def softmax(c):
+    """The lecture's scores (left) and their softmax probabilities (right), chapter 2.
+
+    One row of panels per sample of ``LECTURE_SCORES``; the probabilities are
+    computed by `dlintro.softmax`, and every bar is labelled with its value.
+    """
+    probabilities = dlintro_softmax(LECTURE_SCORES)
+    n, p = LECTURE_SCORES.shape
+    fig = Figure(figsize=(7.2, 1.55 * n + 0.5), layout="constrained")
+    fig.get_layout_engine().set(wspace=0.08)  # room between the two columns
+    axes = fig.subplots(n, 2)
+    k = np.arange(p)
+    for i in range(n):
+        score_ax, prob_ax = axes[i]
+        for ax, values, color, symbol in (
+            (score_ax, LECTURE_SCORES[i], c["cycle"][0], "O"),
+            (prob_ax, probabilities[i], c["cycle"][1], "P"),
+        ):
+            bars = ax.bar(k, values, width=0.6, color=color)
+            ax.set_xticks(k, [f"${symbol}_{{{i + 1}{j + 1}}}$" for j in k])
+            ax.tick_params(axis="x", length=0)
+            ax.grid(axis="x", visible=False)
+            ax.set_axisbelow(True)  # grid lines behind the bars
+            ax.axhline(0, color=c["muted"], linewidth=0.8)
+            ax.set_xlim(-0.6, p - 0.4)
+        # scores: room for the labels above positive and below negative bars
+        low, high = (
+            min(LECTURE_SCORES[i].min(), 0),
+            max(LECTURE_SCORES[i].max(), 0),
+        )
+        pad = 0.3 * (high - low)
+        score_ax.set_ylim(low - pad * (low < 0), high + pad)
+        score_ax.bar_label(
+            score_ax.containers[0],
+            [
+                f"{o:g}".replace("-", "\N{MINUS SIGN}")
+                for o in LECTURE_SCORES[i]
+            ],
+            padding=2,
+            fontsize=10,
+        )
+        prob_ax.set_ylim(0, 1.3)
+        prob_ax.set_yticks([0, 0.5, 1])
+        prob_ax.bar_label(
+            bars,
+            [_probability_label(q) for q in probabilities[i]],
+            padding=2,
+            fontsize=10,
+        )
+    axes[0, 0].set_title(r"$O_{ik}$", fontsize=11)
+    axes[0, 1].set_title(
+        r"$P_{ik} = \mathrm{softmax}(\mathbf{o}_i)_k$", fontsize=11
+    )
+    return fig
+
+
+def tent(c, *, depths=(1, 2, 3, 4)):
+    """The tent map composed k times, with its 2**k linear pieces, chapter 6.
+
+    Parameters
+    ----------
+    c : dict
+        The palette's colours.
+    depths : sequence of int, default (1, 2, 3, 4)
+        The ``k`` of each panel, passed to `dlintro.tent_network`.
+
+    Each curve is ``tent_network(k)`` evaluated on a grid of 8 steps per piece,
+    so the kinks fall on grid points; dots mark them and the title gives the
+    number of pieces counted by `dlintro.count_linear_pieces`.
+    """
+    depths = [as_int(k, "depths", minimum=1) for k in depths]
+    if not depths:
+        raise ValueError("depths must hold at least one depth")
+    fig = Figure(figsize=(1.8 * len(depths), 2.2), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(depths), sharey=True))
+    for ax, k in zip(axes, depths, strict=True):
+        x = np.linspace(0.0, 1.0, 2 ** (k + 3) + 1)  # 8 grid steps per piece
+        y = tent_network(k).forward(x[:, None]).ravel()
+        pieces = count_linear_pieces(x, y)
+        ax.plot(x, y, color=c["cycle"][0])
+        # a dot at every kink (and at both ends): 8 grid steps apart
+        ax.plot(x[::8], y[::8], "o", color=c["cycle"][0], markersize=3.5)
+        ax.set_title(f"$t^{{({k})}}:\\ N = {pieces}$", fontsize=11)
+        ax.set_xticks([0, 0.5, 1], ["0", "½", "1"])
+        ax.set_xlim(-0.05, 1.05)
+        ax.set_ylim(-0.08, 1.1)
+        ax.set_xlabel("$x$")
+    axes[0].set_yticks([0, 0.5, 1], ["0", "½", "1"])
     return fig
