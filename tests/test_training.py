@@ -21,6 +21,21 @@ def test_mlp_fits_the_spiral_and_a_linear_model_does_not(spiral_data):
     assert accuracy(mlp.forward(X), labels) >= 0.95
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_capstone_requirements(seed):
+    # Chapter 9's run (mini-batch SGD), and two more seeds so that the
+    # requirements are not met by one lucky draw.
+    X, labels = spiral(num_classes=3, points_per_class=100, rng=seed)
+    settings = dict(learning_rate=0.2, epochs=300, batch_size=32, rng=seed)
+    mlp, linear = MLP([2, 100, 3], rng=seed), MLP([2, 3], rng=seed)
+    start, _ = softmax_cross_entropy(mlp.forward(X), labels)
+    assert abs(start - np.log(3)) < 0.05
+    for model in (mlp, linear):
+        train(model, X, labels, **settings)
+    assert accuracy(mlp.forward(X), labels) >= 0.95
+    assert accuracy(linear.forward(X), labels) <= 0.60
+
+
 def test_minibatch_loss_goes_down(spiral_data):
     X, labels = spiral_data
     history = train(
