@@ -82,8 +82,8 @@ def train(
     Returns
     -------
     numpy.ndarray, shape (epochs,)
-        The mean training loss of each epoch (over its batches, measured
-        before each step).
+        The mean training loss of each epoch: each batch's loss, measured
+        before its step, weighted by the batch's size.
 
     Raises
     ------
@@ -114,7 +114,7 @@ def train(
     history = np.empty(epochs)
     for epoch in range(epochs):
         order = rng.permutation(n)  # a new shuffle every epoch
-        losses = []
+        total = 0.0
         for start in range(0, n, batch_size):
             batch = order[start : start + batch_size]
             loss, dO = softmax_cross_entropy(
@@ -122,7 +122,7 @@ def train(
             )
             model.backward(dO)
             sgd_step(model, learning_rate)
-            losses.append(loss)
-        history[epoch] = np.mean(losses)
+            total += loss * len(batch)  # a mean over samples, not batches
+        history[epoch] = total / n
     return history
     # --8<-- [end:train-body]

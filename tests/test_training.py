@@ -86,3 +86,15 @@ def test_train_rejects_bad_arguments(kwargs, error, message):
     args.update(kwargs)
     with pytest.raises(error, match=message):
         train(MLP([2, 3], rng=0), **args)
+
+
+def test_epoch_loss_is_the_mean_over_samples(spiral_data):
+    # With a step too small to move the weights, the epoch's loss must be the
+    # loss of all n samples: batches weighted by size (the last holds 20 of 300),
+    # not a plain mean of the 10 batch losses.
+    X, labels = spiral_data
+    model = MLP([2, 10, 3], rng=0)
+    model.linears[-1].W *= 100  # spread the losses out so the weighting matters
+    full, _ = softmax_cross_entropy(model.forward(X), labels)
+    (epoch,) = train(model, X, labels, learning_rate=1e-12, epochs=1, batch_size=35, rng=0)
+    assert epoch == pytest.approx(full, rel=1e-9)
