@@ -3,4 +3,4 @@
 from dlintro.cli import main
 
 if __name__ == "__main__":
-    main()
+    main(prog="python -m dlintro")

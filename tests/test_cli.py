@@ -46,6 +46,25 @@ def test_progress_in_steps_is_one_training_run(capsys):
     assert lines[-2].startswith(f"final loss {loss:.4f},")
 
 
+@pytest.mark.parametrize(
+    "epochs, reported", [(300, list(range(0, 301, 30))), (25, None), (3, None)]
+)
+def test_progress_after_each_tenth_of_the_epochs(epochs, reported, capsys):
+    main(["--hidden", "5", "--epochs", str(epochs)])
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("epoch")]
+    shown = [int(line.split()[1].split("/")[0]) for line in lines]
+    expected = sorted({round(epochs * k / 10) for k in range(11)})
+    assert shown == (reported or expected)
+    assert len(shown) == min(epochs, 10) + 1
+
+
+def test_divergence_is_reported_not_a_traceback(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--learning-rate", "1e300", "--epochs", "20"], prog="dlintro-train")
+    assert exit_info.value.code == 1
+    assert capsys.readouterr().err.startswith("diverged before epoch ")
+
+
 def test_hidden_zero_is_the_linear_model(capsys):
     main(["--hidden", "0", "--epochs", "2"])
     out = capsys.readouterr().out
@@ -55,7 +74,8 @@ def test_hidden_zero_is_the_linear_model(capsys):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (["--hidden", "-1"], "argument --hidden: must be at least 0, got -1"),
+        (["--hidden", "-1"], "argument --hidden: must be at least 0 and at most 10000, got -1"),
+        (["--hidden", "20000"], "argument --hidden: must be at least 0 and at most 10000"),
         (["--epochs", "0"], "argument --epochs: must be at least 1, got 0"),
         (["--batch-size", "1.5"], "argument --batch-size: expected int, got '1.5'"),
         (["--learning-rate", "0"], "argument --learning-rate: must be more than 0, got 0"),
@@ -81,3 +101,10 @@ def test_runs_as_a_module():
     assert lines[0] == "MLP([2, 100, 3]): 603 parameters, 300 points"
     assert lines[-2].startswith("final loss ") and TIME.match(lines[-1])
     assert np.isclose(float(lines[1].split()[-1]), 1.0991)
+
+
+def test_console_script_is_main():
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="dlintro-train")
+    assert script.load() is main
