@@ -8,15 +8,17 @@
 - The figures are drawn by ``dlintro.figures`` at build time, in both palettes.
 """
 
+import hashlib
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import mathjax
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
-
-from dlintro.figures import FIGURES, PALETTES, render
 
 # What MathJax's tex-chtml component loads: itself, then on demand TeX
 # extensions, CHTML fonts, the menu and the accessibility tools.
@@ -35,12 +37,33 @@ def on_config(config):
     return config
 
 
+PACKAGE = Path(__file__).resolve().parent.parent / "dlintro"
+_figures = {}  # fingerprint of the package's code -> {file name: SVG bytes}
+
+
+def _draw_figures():
+    """Every figure as SVG, drawn again only when the package's code changed.
+
+    A fresh process draws them, so ``mkdocs serve`` picks up edited code; the
+    English build, run from the Korean one, reuses the Korean build's figures.
+    """
+    code = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        code.update(path.read_bytes())
+    key = code.hexdigest()
+    if key not in _figures:
+        with tempfile.TemporaryDirectory() as out:
+            command = [sys.executable, "-m", "dlintro.figures", out]
+            subprocess.run(command, check=True, cwd=PACKAGE.parent)
+            _figures.clear()
+            _figures[key] = {p.name: p.read_bytes() for p in sorted(Path(out).glob("*.svg"))}
+    return _figures[key]
+
+
 def on_files(files, config):
     # Pages show these as ![alt](assets/figures/<name>-light.svg#only-light).
-    for name in FIGURES:
-        for palette in PALETTES:
-            uri = f"assets/figures/{name}-{palette}.svg"
-            files.append(File.generated(config, uri, content=render(name, palette)))
+    for name, svg in _draw_figures().items():
+        files.append(File.generated(config, f"assets/figures/{name}", content=svg))
     return files
 
 

@@ -1,11 +1,16 @@
 """Chapter 9's figures show the capstone page's own training run."""
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from dlintro import MLP, accuracy, predict, softmax_cross_entropy, spiral, train
 from dlintro.figures import capstone
 from dlintro.figures._style import colors
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -37,18 +42,38 @@ def test_decision_regions_show_each_models_predictions_and_accuracy(page_run):
     X, labels, runs = page_run
     fig = capstone.decision_regions(colors("dark"), resolution=40)
     assert len(fig.axes) == 2
+    grid = np.linspace(-1.1, 1.1, 40)
+    gx, gy = np.meshgrid(grid, grid)
+    plane = np.column_stack([gx.ravel(), gy.ravel()])
     for ax, (sizes, (model, _)) in zip(fig.axes, runs.items(), strict=True):
         assert ax.get_title() == f"MLP({sizes}):  {accuracy(model.forward(X), labels):.1%}"
         # the points: one scatter per class, at the data's coordinates
-        points = [collection.get_offsets() for collection in ax.collections[1:]]
-        for k, offsets in enumerate(points):
-            np.testing.assert_array_equal(offsets, X[labels == k])
-        # the shaded regions: the predicted class on a 40 x 40 grid
-        regions = ax.collections[0]
-        grid = np.linspace(-1.1, 1.1, 40)
-        gx, gy = np.meshgrid(grid, grid)
-        predicted = predict(model.forward(np.column_stack([gx.ravel(), gy.ravel()])))
-        np.testing.assert_array_equal(np.unique(predicted), np.arange(3))
-        assert list(regions.levels) == [-0.5, 0.5, 1.5, 2.5]
+        regions, *points = ax.collections
+        assert len(points) == 3
+        for k, scatter in enumerate(points):
+            np.testing.assert_array_equal(scatter.get_offsets(), X[labels == k])
+        # the shaded regions: grid points whose four neighbours the model puts
+        # in the same class lie inside that class's region, and no other
+        predicted = predict(model.forward(plane)).reshape(gx.shape)
+        inner = predicted[1:-1, 1:-1]
+        same = (
+            (inner == predicted[:-2, 1:-1])
+            & (inner == predicted[2:, 1:-1])
+            & (inner == predicted[1:-1, :-2])
+            & (inner == predicted[1:-1, 2:])
+        )
+        points_inside = np.column_stack([gx[1:-1, 1:-1][same], gy[1:-1, 1:-1][same]])
+        classes = inner[same]
+        paths = regions.get_paths()
+        assert len(paths) == 3
+        for k, path in enumerate(paths):
+            inside = path.contains_points(points_inside)
+            assert (classes[inside] == k).all() and inside[classes == k].all()
     titles = [ax.get_title() for ax in fig.axes]
     assert titles == ["MLP([2, 3]):  54.3%", "MLP([2, 100, 3]):  98.7%"]
+    # the alt text on both pages gives the same accuracies
+    for language in ("ko", "en"):
+        page = (DOCS / language / "capstone.md").read_text(encoding="utf-8")
+        (alt,) = set(re.findall(r"!\[([^\]]*)\]\(assets/figures/decision-regions-", page))
+        accuracies = [f"{accuracy(m.forward(X), labels):.1%}" for m, _ in runs.values()]
+        assert all(a in alt for a in accuracies), (language, accuracies)

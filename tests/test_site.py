@@ -2,7 +2,7 @@
 
 The site is built once with ``mkdocs build --strict`` and served on 127.0.0.1.
 Without chromium these tests skip, except under CI=true where that is a failure.
-Set DLINTRO_SCREENSHOTS=<dir> to keep a full-page screenshot of every page.
+Set DLINTRO_SCREENSHOTS=<dir> to keep a full-page screenshot of every page in both palettes.
 """
 
 import functools
@@ -130,10 +130,6 @@ def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, langua
             "code blocks have no copy button"
         )
 
-    if directory := os.environ.get("DLINTRO_SCREENSHOTS"):
-        Path(directory).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{directory}/{language}-{name}.png", full_page=True)
-
     hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith("data:")}
     assert hosts == {"127.0.0.1"}, f"requests left the site: {sorted(hosts)}"
     assert page.failures == []
@@ -143,13 +139,23 @@ def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, langua
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_text_is_readable_in_both_palettes(browser, base_url, scheme, language, name):
+def test_page_text_is_readable_and_figures_follow_the_palette(
+    browser, base_url, scheme, language, name
+):
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
     wait_for_mathjax(page)
+    if directory := os.environ.get("DLINTRO_SCREENSHOTS"):
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{directory}/{language}-{name}-{scheme}.png", full_page=True)
+    # Each figure shows exactly one image, drawn for this palette, and it loaded.
+    for figure in page.locator("article figure").all():
+        (image,) = figure.locator("img:visible").all()
+        assert image.get_attribute("src").endswith(f"-{scheme}.svg#only-{scheme}")
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
     # The page's own content, not Material's header and footer.
     result = Axe().run(
         page,

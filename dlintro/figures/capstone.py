@@ -13,10 +13,11 @@ from dlintro import (
     spiral,
     train,
 )
+from dlintro._validation import as_int
+from dlintro.cli import CAPSTONE
 
-# The capstone page's run: the same data, models, seeds and settings.
-SIZES = {"linear": [2, 3], "mlp": [2, 100, 3]}
-SETTINGS = {"learning_rate": 0.2, "epochs": 300, "batch_size": 32, "rng": 0}
+# The capstone page's run (the command line's defaults): the linear model and the MLP.
+SIZES = {"linear": [2, 3], "mlp": [2, CAPSTONE["hidden"], 3]}
 MARKERS = ["o", "s", "^"]  # classes differ in shape too, not only in colour
 
 
@@ -27,19 +28,30 @@ def capstone_run():
     ``losses[0]`` is the loss before training, ``losses[t]`` the mean loss of
     epoch ``t``. Cached: the two figures show the same run.
     """
-    X, labels = spiral(num_classes=3, points_per_class=100, rng=0)
+    seed = CAPSTONE["seed"]
+    X, labels = spiral(num_classes=3, points_per_class=100, rng=seed)
+    settings = {
+        k: CAPSTONE[k] for k in ("learning_rate", "epochs", "batch_size")
+    }
     runs = {}
     for name, sizes in SIZES.items():
-        model = MLP(sizes, rng=0)
+        model = MLP(sizes, rng=seed)
         start, _ = softmax_cross_entropy(model.forward(X), labels)
-        losses = train(model, X, labels, **SETTINGS)
+        losses = train(model, X, labels, **settings, rng=seed)
         runs[name] = model, np.concatenate([[start], losses])
     return X, labels, runs
 
 
 def loss_curve(c):
-    """Mean training loss per epoch of the MLP and of the linear model."""
+    """Mean training loss per epoch of the MLP and of the linear model.
+
+    Parameters
+    ----------
+    c : dict
+        The palette's colours (``dlintro.figures._style.PALETTES``).
+    """
     _, _, runs = capstone_run()
+    epochs = CAPSTONE["epochs"]
     fig = Figure(figsize=(6.4, 3.4), layout="constrained")
     ax = fig.subplots()
     for (name, (_, losses)), color in zip(
@@ -54,22 +66,31 @@ def loss_curve(c):
     ax.axhline(np.log(3), color=c["muted"], linewidth=1, linestyle="--")
     ax.annotate(
         r"$\ln 3$",
-        (len(losses) - 1, np.log(3)),
+        (epochs, np.log(3)),
         xytext=(0, 4),
         textcoords="offset points",
         ha="right",
         va="bottom",
         color=c["muted"],
     )
-    ax.set_xlim(0, len(losses) - 1)
+    ax.set_xlim(0, epochs)
     ax.set_ylim(0, 1.2)
     ax.set_ylabel("$L$")
     ax.legend(loc="upper right", bbox_to_anchor=(1, 0.92))
     return fig
 
 
-def decision_regions(c, resolution=80):
-    """The class each model predicts over the plane, beside the training points."""
+def decision_regions(c, *, resolution=80):
+    """The class each model predicts over the plane, beside the training points.
+
+    Parameters
+    ----------
+    c : dict
+        The palette's colours (``dlintro.figures._style.PALETTES``).
+    resolution : int, optional
+        Grid points per axis at which the models are evaluated (at least 2).
+    """
+    resolution = as_int(resolution, "resolution", minimum=2)
     X, labels, runs = capstone_run()
     grid = np.linspace(-1.1, 1.1, resolution)
     gx, gy = np.meshgrid(grid, grid)
