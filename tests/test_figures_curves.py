@@ -1,5 +1,9 @@
 """The softmax and tent figures show dlintro's own numbers."""
 
+import ast
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 from matplotlib.patches import Rectangle
@@ -7,17 +11,30 @@ from matplotlib.patches import Rectangle
 from dlintro import count_linear_pieces, softmax, tent_network
 from dlintro.figures import FIGURES
 from dlintro.figures._style import colors
-from dlintro.figures.curves import LECTURE_SCORES, tent
+from dlintro.figures.curves import LECTURE_SCORES, MAX_DEPTH, _probability_label, tent
 
-LECTURE_PAGE_SCORES = [[1, 2, 0], [-1, 0, 1], [-10, 0, 10]]  # docs/*/softmax.md
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+# the lecture's example: the one top-level O that is passed straight to softmax
+LECTURE_EXAMPLE = re.compile(
+    r"^>>> O = np\.array\((?P<O>\[\[.*\]\])\)\n>>> P = softmax\(O\)$", re.MULTILINE
+)
+
+
+def page_scores(language):
+    """The score matrix O of the lecture's example on docs/<language>/softmax.md."""
+    text = (DOCS / language / "softmax.md").read_text(encoding="utf-8")
+    found = LECTURE_EXAMPLE.findall(text)
+    assert len(found) == 1, f"{language}: expected one lecture example, found {len(found)}"
+    return ast.literal_eval(found[0])
 
 
 def bars(ax):
     return [patch for patch in ax.patches if isinstance(patch, Rectangle)]
 
 
-def test_softmax_uses_the_scores_of_the_lecture_example_on_the_page():
-    np.testing.assert_array_equal(LECTURE_SCORES, LECTURE_PAGE_SCORES)
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_softmax_uses_the_scores_of_the_lecture_example_on_the_page(language):
+    np.testing.assert_array_equal(LECTURE_SCORES, page_scores(language))
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
@@ -50,7 +67,25 @@ def test_softmax_bar_labels_are_the_values_shown():
         mantissa, exponent = text.strip("$").split(r" \times 10^")
         assert float(mantissa) * 10.0 ** int(exponent.strip("{}")) == pytest.approx(value, rel=0.05)
     score_labels = [t.get_text().replace("\N{MINUS SIGN}", "-") for t in axes[2, 0].texts]
-    assert [float(s) for s in score_labels] == LECTURE_PAGE_SCORES[2]
+    assert [float(s) for s in score_labels] == page_scores("en")[2]
+
+
+@pytest.mark.parametrize(
+    ("p", "label"),
+    [
+        (0.2447, "0.245"),
+        (0.09, "0.090"),
+        (0.9999546, "0.99995"),
+        (1 - 1e-7, "0.9999999"),  # never rounded up to 1
+        (np.nextafter(1.0, 0.0), "0.9999999999999999"),
+        (1.0, "1.000"),
+        (4.54e-5, r"$4.5 \times 10^{-5}$"),  # never rounded down to 0
+        (2.06e-9, r"$2.1 \times 10^{-9}$"),
+        (0.0, "0.000"),
+    ],
+)
+def test_probability_labels_read_0_or_1_only_if_they_are(p, label):
+    assert _probability_label(p) == label
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
@@ -77,11 +112,16 @@ def test_tent_takes_the_depths_to_draw():
 
 
 def test_tent_depths_are_checked():
-    with pytest.raises(TypeError, match="depths must be an int"):
+    with pytest.raises(TypeError, match="depths must be a sequence of ints, got 5"):
+        tent(colors("light"), depths=5)
+    with pytest.raises(TypeError, match="each of depths must be an int"):
         tent(colors("light"), depths=[1.5])
-    with pytest.raises(ValueError, match="depths must be at least 1"):
+    with pytest.raises(ValueError, match="each of depths must be at least 1"):
         tent(colors("light"), depths=[0, 1])
+    with pytest.raises(ValueError, match=f"each of depths must be at most {MAX_DEPTH}, got 30"):
+        tent(colors("light"), depths=[2, 30])
     with pytest.raises(ValueError, match="at least one depth"):
         tent(colors("light"), depths=[])
+    assert len(tent(colors("light"), depths=[MAX_DEPTH]).axes) == 1
     with pytest.raises(TypeError):
         tent(colors("light"), [1, 2])  # depths is keyword-only

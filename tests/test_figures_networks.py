@@ -11,8 +11,9 @@ from matplotlib.path import Path
 
 from dlintro import MLP, Linear
 from dlintro.figures import FIGURES
+from dlintro.figures._diagram import RADIUS
 from dlintro.figures._style import colors
-from dlintro.figures.networks import R, activated_layer, mlp_layers, single_layer
+from dlintro.figures.networks import activated_layer, mlp_layers, single_layer
 
 C = colors("light")
 
@@ -26,11 +27,11 @@ def circles(fig):
     return [patch for patch in fig.axes[0].patches if isinstance(patch, Circle)]
 
 
-def arrows(fig, role):
+def arrows(fig, label):
     return [
         patch
         for patch in fig.axes[0].patches
-        if isinstance(patch, FancyArrowPatch) and patch.get_label() == role
+        if isinstance(patch, FancyArrowPatch) and patch.get_label() == label
     ]
 
 
@@ -42,7 +43,7 @@ def nearest(nodes, point):
     """The node whose rim ``point`` (data coordinates) lies on."""
     distances = [np.hypot(*(point - np.array(node.center))) for node in nodes]
     i = int(np.argmin(distances))
-    assert abs(distances[i] - R) < 0.02  # a head's tip sits just inside the rim
+    assert abs(distances[i] - RADIUS) < 0.02  # a head's tip sits just inside the rim
     return nodes[i]
 
 
@@ -66,14 +67,14 @@ def centre_x(fig, label):
     return text.get_position()[0]
 
 
-def connections(fig, role, sources, targets):
-    """The (j, k) index pairs of the ``role`` arrows from ``sources[j]`` to ``targets[k]``."""
+def connections(fig, label, sources, targets):
+    """The (j, k) index pairs of the ``label`` arrows from ``sources[j]`` to ``targets[k]``."""
     nodes = circles(fig)
     index = {id(node): i for i, node in enumerate(nodes)}
     position = {index[id(node)]: j for j, node in enumerate(sources)}
     target = {index[id(node)]: k for k, node in enumerate(targets)}
     pairs = []
-    for arrow in arrows(fig, role):
+    for arrow in arrows(fig, label):
         tail, tip = (index[id(nearest(nodes, point))] for point in ends(arrow))
         if tail in position and tip in target:
             pairs.append((position[tail], target[tip]))

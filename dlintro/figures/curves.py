@@ -20,7 +20,19 @@ from dlintro._validation import as_int
 
 
 def activations(c):
-    """Sigmoid, tanh and ReLU (top) above their derivatives (bottom), chapter 4."""
+    """Sigmoid, tanh and ReLU (top) above their derivatives (bottom), chapter 4.
+
+    Each curve is the ``dlintro`` function evaluated on a grid of ``z``.
+
+    Parameters
+    ----------
+    c : dict
+        The palette's colours.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     z = np.linspace(-4, 4, 401)
     fig = Figure(figsize=(7.2, 4.2), layout="constrained")
     axes = fig.subplots(2, 3, sharex=True)
@@ -48,13 +60,20 @@ LECTURE_SCORES = np.array(
 
 
 def _probability_label(p):
-    """``p`` as a bar label: 3 decimals, or enough digits to show it is not 0 or 1."""
-    if p < 5e-4:  # would print as 0.000: show the power of ten instead
+    """The probability ``p`` as a bar label that reads 0 or 1 only if it is.
+
+    Three decimals, and more while ``p < 1`` would round to ``1.000`` (so
+    ``0.99995``); below ``5e-4``, which would round to ``0.000``, a power of
+    ten in mathtext (``4.5 × 10^-5``).
+    """
+    if 0 < p < 5e-4:
         mantissa, exponent = f"{p:.1e}".split("e")
         return rf"${mantissa} \times 10^{{{int(exponent)}}}$"
-    if p > 1 - 5e-4:  # would print as 1.000
-        return f"{p:.5f}"
-    return f"{p:.3f}"
+    decimals = 3
+    # 17 decimals tell every float64 below 1 from 1
+    while p < 1 and float(f"{p:.{decimals}f}") == 1 and decimals < 17:
+        decimals += 1
+    return f"{p:.{decimals}f}"
 
 
 def softmax(c):
@@ -62,6 +81,15 @@ def softmax(c):
 
     One row of panels per sample of ``LECTURE_SCORES``; the probabilities are
     computed by `dlintro.softmax`, and every bar is labelled with its value.
+
+    Parameters
+    ----------
+    c : dict
+        The palette's colours.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
     probabilities = dlintro_softmax(LECTURE_SCORES)
     n, p = LECTURE_SCORES.shape
@@ -75,7 +103,7 @@ def softmax(c):
             (score_ax, LECTURE_SCORES[i], c["cycle"][0], "O"),
             (prob_ax, probabilities[i], c["cycle"][1], "P"),
         ):
-            bars = ax.bar(k, values, width=0.6, color=color)
+            ax.bar(k, values, width=0.6, color=color)
             ax.set_xticks(k, [f"${symbol}_{{{i + 1}{j + 1}}}$" for j in k])
             ax.tick_params(axis="x", length=0)
             ax.grid(axis="x", visible=False)
@@ -101,7 +129,7 @@ def softmax(c):
         prob_ax.set_ylim(0, 1.3)
         prob_ax.set_yticks([0, 0.5, 1])
         prob_ax.bar_label(
-            bars,
+            prob_ax.containers[0],
             [_probability_label(q) for q in probabilities[i]],
             padding=2,
             fontsize=10,
@@ -113,23 +141,48 @@ def softmax(c):
     return fig
 
 
+# 2**8 = 256 pieces already outnumber the pixels across a panel
+MAX_DEPTH = 8
+
+
+def _as_depths(depths):
+    """``depths`` as a non-empty list of ints in ``[1, MAX_DEPTH]``."""
+    try:
+        depths = list(depths)
+    except TypeError:
+        raise TypeError(
+            f"depths must be a sequence of ints, got {depths!r}"
+        ) from None
+    if not depths:
+        raise ValueError("depths must hold at least one depth")
+    depths = [as_int(k, "each of depths", minimum=1) for k in depths]
+    if max(depths) > MAX_DEPTH:
+        raise ValueError(
+            f"each of depths must be at most {MAX_DEPTH}, got {max(depths)}"
+        )
+    return depths
+
+
 def tent(c, *, depths=(1, 2, 3, 4)):
     """The tent map composed k times, with its 2**k linear pieces, chapter 6.
+
+    Each curve is ``tent_network(k)`` evaluated on a grid of 8 steps per piece,
+    so the kinks fall on grid points; dots mark them and the title gives the
+    number of pieces counted by `dlintro.count_linear_pieces`.
 
     Parameters
     ----------
     c : dict
         The palette's colours.
     depths : sequence of int, default (1, 2, 3, 4)
-        The ``k`` of each panel, passed to `dlintro.tent_network`.
+        The ``k`` of each panel, passed to `dlintro.tent_network`; each
+        from 1 to ``MAX_DEPTH``.
 
-    Each curve is ``tent_network(k)`` evaluated on a grid of 8 steps per piece,
-    so the kinks fall on grid points; dots mark them and the title gives the
-    number of pieces counted by `dlintro.count_linear_pieces`.
+    Returns
+    -------
+    matplotlib.figure.Figure
     """
-    depths = [as_int(k, "depths", minimum=1) for k in depths]
-    if not depths:
-        raise ValueError("depths must hold at least one depth")
+    depths = _as_depths(depths)
     fig = Figure(figsize=(1.8 * len(depths), 2.2), layout="constrained")
     axes = np.atleast_1d(fig.subplots(1, len(depths), sharey=True))
     for ax, k in zip(axes, depths, strict=True):

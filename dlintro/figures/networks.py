@@ -3,21 +3,17 @@
 Each input, unit and output is a circle and each weight an arrow; how many
 of them there are is read from the ``W`` of a ``dlintro.Linear`` layer or of
 a ``dlintro.MLP``'s ``linears``, so a diagram has exactly one arrow per
-entry of ``W``. Every artist carries a label (``"node"``,
-``"weight"``, ``"bias"``, ``"sigma"``) that the tests count.
+entry of ``W``. The arrows are labelled ``"weight"``, ``"bias"`` or
+``"sigma"`` (see ``_diagram``), which the tests count.
 """
 
 import numpy as np
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch
 
 from dlintro import MLP, Linear
 from dlintro._validation import as_int
+from dlintro.figures._diagram import Diagram
 
-R = 0.2  # node radius, inches: room for a subscripted symbol at 11 pt
 STEP = 0.62  # vertical distance between the centres of neighbouring nodes
-HEAD = "-|>,head_length=0.5,head_width=0.22"
 DASH = (0, (3, 2))  # the bias arrows, from the node 1
 
 
@@ -37,72 +33,6 @@ def _layer(d, p, p_name):
     d = as_int(d, "d", minimum=1)
     p = as_int(p, p_name, minimum=1)
     return Linear(np.zeros((d, p)), np.zeros(p))
-
-
-class _Diagram:
-    """Axes measured in inches (a data unit is an inch) for nodes and arrows."""
-
-    def __init__(self, c, xlim, ylim):
-        self.c = c
-        width, height = xlim[1] - xlim[0], ylim[1] - ylim[0]
-        self.fig = Figure(figsize=(width, height))
-        self.ax = self.fig.add_axes((0, 0, 1, 1))
-        self.ax.set_xlim(*xlim)
-        self.ax.set_ylim(*ylim)
-        self.ax.set_axis_off()
-
-    def node(self, x, y, label, *, color=None):
-        """A circle with ``label`` inside, both in ``color``; returns its centre."""
-        color = color or self.c["text"]
-        circle = Circle(
-            (x, y),
-            R,
-            fill=False,
-            edgecolor=color,
-            linewidth=1.0,
-        )
-        circle.set_label("node")
-        self.ax.add_patch(circle)
-        self.text(x, y, label, color=color)
-        return np.array([x, y])
-
-    def arrow(self, a, b, *, role, color=None, linestyle="-", linewidth=0.9):
-        """An arrow from the rim of node ``a`` to the rim of node ``b``.
-
-        Coloured (highlighted) arrows are drawn above the muted ones.
-        """
-        unit = (b - a) / np.hypot(*(b - a))
-        arrow = FancyArrowPatch(
-            a + R * unit,
-            b - R * unit,
-            arrowstyle=HEAD,
-            mutation_scale=10,
-            shrinkA=0,
-            shrinkB=0,
-            color=color or self.c["muted"],
-            linewidth=linewidth,
-            linestyle=linestyle,
-            zorder=1 if color is None else 1.5,
-        )
-        arrow.set_label(role)
-        self.ax.add_patch(arrow)
-        return arrow
-
-    def text(self, x, y, s, *, color=None, ha="center", va="center", size=11):
-        return self.ax.text(
-            x, y, s, color=color or self.c["text"], ha=ha, va=va, size=size
-        )
-
-    def bracket(self, x, top, bottom, *, side):
-        """One of a matrix's square brackets, opening towards the entries."""
-        tick = 0.07 * (1 if side == "left" else -1)
-        line = Line2D(
-            [x + tick, x, x, x + tick],
-            [top, top, bottom, bottom],
-            color=self.c["text"],
-            linewidth=1.0,
-        )
-        self.ax.add_line(line)
 
 
 def single_layer(c, *, d=3, p=2):
@@ -132,7 +62,7 @@ def single_layer(c, *, d=3, p=2):
     col = 0.62  # width of a matrix column
     top = max(ys_in[0], ys_out[0]) + 0.75
     bottom = min(y_one, ys_out[-1]) - 0.35
-    g = _Diagram(c, (-0.35, x_w + col * p + 0.25), (bottom, top))
+    g = Diagram(c, (-0.35, x_w + col * p + 0.25), (bottom, top))
 
     inputs = [g.node(x_in, y, _sub("x", j + 1)) for j, y in enumerate(ys_in)]
     one = g.node(x_in, y_one, "$1$")
@@ -140,9 +70,9 @@ def single_layer(c, *, d=3, p=2):
         g.node(x_out, y, _sub("o", k + 1)) for k, y in enumerate(ys_out)
     ]
     for (j, k), _ in np.ndenumerate(layer.W):
-        g.arrow(inputs[j], outputs[k], role="weight", color=colour[k])
+        g.arrow(inputs[j], outputs[k], label="weight", color=colour[k])
     for k in range(p):
-        g.arrow(one, outputs[k], role="bias", color=colour[k], linestyle=DASH)
+        g.arrow(one, outputs[k], label="bias", color=colour[k], linestyle=DASH)
     # name one arrow: the top one, which no other arrow crosses
     x, y = inputs[0] + 0.55 * (outputs[0] - inputs[0])
     g.text(x, y + 0.16, _sub("w", 1, 1), color=colour[0])
@@ -185,7 +115,7 @@ def activated_layer(c, *, d=3, h=5):
     x_in, x_z, x_h = 0.0, 2.4, 3.6
     top = max(ys_in[0], ys_z[0]) + 0.45
     bottom = min(y_one, ys_z[-1]) - 0.75
-    g = _Diagram(c, (-0.45, x_h + 0.45), (bottom, top + 0.3))
+    g = Diagram(c, (-0.45, x_h + 0.45), (bottom, top + 0.3))
 
     inputs = [g.node(x_in, y, _sub("x", j + 1)) for j, y in enumerate(ys_in)]
     one = g.node(x_in, y_one, "$1$")
@@ -194,10 +124,10 @@ def activated_layer(c, *, d=3, h=5):
     colour = [c["cycle"][0]] + [None] * (h - 1)  # unit 1's arrows stand out
     sigma = c["cycle"][1]
     for (j, k), _ in np.ndenumerate(layer.W):
-        g.arrow(inputs[j], units[k], role="weight", color=colour[k])
+        g.arrow(inputs[j], units[k], label="weight", color=colour[k])
     for k in range(h):
-        g.arrow(one, units[k], role="bias", color=colour[k], linestyle=DASH)
-        g.arrow(units[k], hidden[k], role="sigma", color=sigma, linewidth=1.2)
+        g.arrow(one, units[k], label="bias", color=colour[k], linestyle=DASH)
+        g.arrow(units[k], hidden[k], label="sigma", color=sigma)
         g.text((x_z + x_h) / 2, ys_z[k] + 0.14, r"$\sigma$", color=sigma)
 
     # the row vectors above, their shapes (from W's) below
@@ -231,7 +161,7 @@ def mlp_layers(c, *, sizes=(3, 5, 4, 2)):
     columns = [_column(width) for width in widths]
     top = max(ys[0] for ys in columns)
     bottom = min(ys[-1] for ys in columns)
-    g = _Diagram(c, (-0.7, gap * L + 0.7), (bottom - 0.85, top + 0.95))
+    g = Diagram(c, (-0.7, gap * L + 0.7), (bottom - 0.85, top + 0.95))
 
     nodes = [
         [g.node(0.0, y, _sub("x", j + 1)) for j, y in enumerate(columns[0])]
@@ -250,7 +180,7 @@ def mlp_layers(c, *, sizes=(3, 5, 4, 2)):
     highlight = c["cycle"][0]
     for l, (rows, cols) in enumerate(shapes, start=1):
         for j, k in np.ndindex(rows, cols):
-            g.arrow(nodes[l - 1][j], nodes[l][k], role="weight")
+            g.arrow(nodes[l - 1][j], nodes[l][k], label="weight")
         x = gap * (l - 0.5)
         g.text(x, top + 0.2, rf"$W^{{({l})}},\ b^{{({l})}}$", color=highlight)
         g.text(x, bottom - 0.55, rf"${rows}\times{cols}$", color=highlight)
