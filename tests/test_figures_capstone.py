@@ -1,16 +1,12 @@
 """Chapter 9's figures show the capstone page's own training run."""
 
-import re
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from dlintro import MLP, accuracy, predict, softmax_cross_entropy, spiral, train
 from dlintro.figures import capstone
 from dlintro.figures._style import colors
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from tests.test_docs import figures_on
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +68,8 @@ def test_decision_regions_show_each_models_predictions_and_accuracy(page_run):
     titles = [ax.get_title() for ax in fig.axes]
     assert titles == ["MLP([2, 3]):  54.3%", "MLP([2, 100, 3]):  98.7%"]
     # the alt text on both pages gives the same accuracies
+    name = "decision-regions"
     for language in ("ko", "en"):
-        page = (DOCS / language / "capstone.md").read_text(encoding="utf-8")
-        (alt,) = set(re.findall(r"!\[([^\]]*)\]\(assets/figures/decision-regions-", page))
+        (alt,) = [f["alt"] for f in figures_on(language, "capstone.md") if f["name"] == name]
         accuracies = [f"{accuracy(m.forward(X), labels):.1%}" for m, _ in runs.values()]
         assert all(a in alt for a in accuracies), (language, accuracies)

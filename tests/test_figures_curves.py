@@ -2,7 +2,6 @@
 
 import ast
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,8 +11,8 @@ from dlintro import count_linear_pieces, softmax, tent_network
 from dlintro.figures import FIGURES
 from dlintro.figures._style import colors
 from dlintro.figures.curves import LECTURE_SCORES, MAX_DEPTH, _probability_label, tent
+from tests.figure_helpers import DOCS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 # the lecture's example: the one top-level O that is passed straight to softmax
 LECTURE_EXAMPLE = re.compile(
     r"^>>> O = np\.array\((?P<O>\[\[.*\]\])\)\n>>> P = softmax\(O\)$", re.MULTILINE

@@ -1,14 +1,12 @@
 """The circuit figure shows what dlintro's Add and Multiply gates compute."""
 
 import ast
-import pathlib
 import re
 
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle, FancyArrowPatch
-from matplotlib.path import Path
 
 from dlintro import Add, Multiply
 from dlintro.figures import FIGURES
@@ -16,8 +14,8 @@ from dlintro.figures._diagram import HEAD_SCALE, LINE, RADIUS
 from dlintro.figures._style import colors
 from dlintro.figures.graph import circuit
 from dlintro.figures.networks import single_layer
+from tests.figure_helpers import DOCS, arrow_ends
 
-DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs"
 LABEL = re.compile(r"^\$(?:\\partial f / \\partial )?(?P<name>[a-z]) = (?P<value>-?[\d.e+-]+)\$$")
 VARIABLES = "xyzqf"
 
@@ -79,13 +77,6 @@ def arrows(fig):
     return found
 
 
-def ends(arrow):
-    """The tail and the tip of an arrow, in data coordinates (inches)."""
-    path = arrow.get_path()
-    vertices = path.vertices[path.codes != Path.CLOSEPOLY]  # a placeholder vertex
-    return vertices[0], max(vertices, key=lambda v: np.hypot(*(v - vertices[0])))
-
-
 @pytest.mark.parametrize("palette", ["light", "dark"])
 def test_labels_are_the_gates_values_forward_above_and_gradients_below(palette):
     c = colors(palette)
@@ -118,7 +109,7 @@ def test_one_edge_per_variable_and_a_key_for_each_pass():
     assert sorted(found) == sorted([*VARIABLES, "forward", "backward"])
     # the key: forward values run to the right in blue, gradients to the left in orange
     for name, colour, direction in [("forward", 0, 1), ("backward", 1, -1)]:
-        tail, tip = ends(found[name])
+        tail, tip = arrow_ends(found[name])
         assert np.sign(tip[0] - tail[0]) == direction and tip[1] == pytest.approx(tail[1])
         assert found[name].get_edgecolor() == pytest.approx(to_rgba(c["cycle"][colour]))
 

@@ -7,13 +7,13 @@ with the ``W.shape`` of a ``Linear`` layer or of an ``MLP``'s ``linears``.
 import numpy as np
 import pytest
 from matplotlib.patches import Circle, FancyArrowPatch
-from matplotlib.path import Path
 
 from dlintro import MLP, Linear
 from dlintro.figures import FIGURES
 from dlintro.figures._diagram import RADIUS
 from dlintro.figures._style import colors
 from dlintro.figures.networks import activated_layer, mlp_layers, single_layer
+from tests.figure_helpers import arrow_ends
 
 C = colors("light")
 
@@ -47,14 +47,6 @@ def nearest(nodes, point):
     return nodes[i]
 
 
-def ends(arrow):
-    """The tail and the tip of an arrow, in data coordinates."""
-    path = arrow.get_path()
-    vertices = path.vertices[path.codes != Path.CLOSEPOLY]
-    tip = max(vertices, key=lambda v: np.hypot(*(v - vertices[0])))  # farthest from the tail
-    return vertices[0], tip
-
-
 def column(fig, x):
     """The circles centred at ``x``, top to bottom."""
     found = [circle for circle in circles(fig) if np.isclose(circle.center[0], x)]
@@ -75,7 +67,7 @@ def connections(fig, label, sources, targets):
     target = {index[id(node)]: k for k, node in enumerate(targets)}
     pairs = []
     for arrow in arrows(fig, label):
-        tail, tip = (index[id(nearest(nodes, point))] for point in ends(arrow))
+        tail, tip = (index[id(nearest(nodes, point))] for point in arrow_ends(arrow))
         if tail in position and tip in target:
             pairs.append((position[tail], target[tip]))
     return sorted(pairs)

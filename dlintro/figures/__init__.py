@@ -2,8 +2,9 @@
 
 Each figure function takes the palette's colours (see ``_style.PALETTES``)
 and returns a ``matplotlib.figure.Figure``; [`render`][dlintro.figures.render]
-turns it into SVG. ``docs/hooks.py`` renders all of ``FIGURES`` in both
-palettes when the site is built, as ``assets/figures/<name>-<palette>.svg``.
+turns it into SVG. When the site is built, ``docs/hooks.py`` runs
+``python -m dlintro.figures`` to render all of ``FIGURES`` in both palettes,
+served as ``assets/figures/<name>-<palette>.svg``.
 
 matplotlib is an optional dependency: ``pip install "dlintro[figures]"``.
 """
