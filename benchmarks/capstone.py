@@ -1,7 +1,7 @@
 """Time and memory of chapter 9's training run: python benchmarks/capstone.py.
 
 Trains each model of the capstone page with the page's settings (the command
-line's defaults, ``dlintro.cli.CAPSTONE``), several times, and prints a table:
+line's defaults, ``dlintro.settings.CAPSTONE``), several times, and prints a table:
 the best wall-clock time of a training run, the peak of memory allocated
 during one (tracemalloc), and the results.
 """
@@ -11,7 +11,7 @@ import time
 import tracemalloc
 
 from dlintro import MLP, accuracy, softmax_cross_entropy, spiral, train
-from dlintro.cli import CAPSTONE
+from dlintro.settings import CAPSTONE
 
 SEED = CAPSTONE["seed"]
 SETTINGS = {k: CAPSTONE[k] for k in ("learning_rate", "epochs", "batch_size")}

@@ -1,4 +1,4 @@
-"""``python -m dlintro``: train chapter 9's MLP on the spiral (see dlintro.cli)."""
+"""``python -m dlintro``: train the capstone's MLP on the spiral (see dlintro.cli)."""
 
 from dlintro.cli import main
 

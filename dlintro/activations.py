@@ -1,4 +1,4 @@
-"""Activation functions and their derivatives (chapter 4).
+"""Activation functions and their derivatives (page: activations).
 
 Each function works element by element, on an array of any shape.
 """

@@ -1,4 +1,4 @@
-"""Classification (chapter 2).
+"""Classification: probabilities, the predicted class, accuracy (page: softmax).
 
 Softmax turns class scores into probabilities; argmax picks the class,
 and accuracy counts how often it is the right one.

@@ -1,4 +1,4 @@
-"""Train chapter 9's MLP on the spiral data set from the command line.
+"""Train the capstone's MLP on the spiral from the command line (page: capstone).
 
 Run ``python -m dlintro --help`` (or ``dlintro-train --help``) for the options.
 """
@@ -13,16 +13,9 @@ from dlintro.classification import accuracy
 from dlintro.datasets import spiral
 from dlintro.losses import softmax_cross_entropy
 from dlintro.mlp import MLP
+from dlintro.settings import CAPSTONE
 from dlintro.training import train
 
-# The run on the capstone page; its figures and benchmarks/capstone.py use it too.
-CAPSTONE = {
-    "hidden": 100,
-    "learning_rate": 0.2,
-    "epochs": 300,
-    "batch_size": 32,
-    "seed": 0,
-}
 MAX_HIDDEN = 10_000  # a larger layer only fills the memory
 
 

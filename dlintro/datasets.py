@@ -1,4 +1,4 @@
-"""Toy data sets (chapters 4 and 9)."""
+"""Toy data sets (page: activations)."""
 
 # --8<-- [start:imports]
 import numpy as np

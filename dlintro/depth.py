@@ -1,4 +1,4 @@
-"""What one wide layer and many narrow layers can represent (chapter 6).
+"""What one wide layer and many narrow layers can represent (page: depth).
 
 Both constructions below are ordinary [`MLP`][dlintro.mlp.MLP] objects whose
 weights are set by hand instead of learned.

@@ -1,4 +1,4 @@
-"""Gates of a computational graph, each with its local backward rule (chapter 7).
+"""Gates of a computational graph, each with its local backward rule (page: backprop).
 
 A gate's ``forward`` computes its output from its two inputs and remembers
 them; its ``backward`` takes the gradient arriving at the output and returns

@@ -1,4 +1,4 @@
-"""Gradient checking by finite differences (chapter 8).
+"""Gradient checking by finite differences (page: gradient-check).
 
 A backward pass is only trusted once it agrees with the slope measured by
 nudging each parameter up and down and watching the loss.

@@ -1,4 +1,4 @@
-"""Layers with a forward and a backward pass (chapters 5 and 8).
+"""Layers with a forward and a backward pass (page: mlp).
 
 ``forward`` computes the layer's output and keeps what ``backward`` will
 need; ``backward`` takes the gradient of the loss with respect to that

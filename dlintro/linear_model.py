@@ -1,4 +1,4 @@
-"""The linear model ``O = XW + b``: d features, p outputs (chapter 1)."""
+"""The linear model ``O = XW + b``: d features, p outputs (page: linear-model)."""
 
 # --8<-- [start:imports]
 

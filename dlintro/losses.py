@@ -1,4 +1,4 @@
-"""Loss functions, each with its gradient (chapter 3).
+"""Loss functions, each with its gradient (page: loss).
 
 A loss averages over the ``n`` samples of a batch and returns
 ``(loss, grad)``: the loss as a float and its gradient with respect to the

@@ -1,4 +1,4 @@
-"""Multilayer perceptron and weight initialisation (chapter 5).
+"""Multilayer perceptron and weight initialisation (page: mlp).
 
 An MLP is a list of layers: ``Linear``, activation, ``Linear``, activation,
 ..., ``Linear``. Forward runs through the list; backward runs back through it.

@@ -1,4 +1,4 @@
-"""Training by (mini-batch) stochastic gradient descent (chapters 4 and 9)."""
+"""Training by (mini-batch) stochastic gradient descent (page: capstone)."""
 
 # --8<-- [start:imports]
 import numpy as np

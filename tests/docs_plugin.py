@@ -11,19 +11,21 @@ reader sees:
    configured from mkdocs.yml, exactly as the site build expands them.
 3. ``pycon`` fences (``>>>`` with printed output) run as doctests: the output
    shown on the page must be what the code prints.
+
+The fences of docs/en/ are byte-identical to those of docs/ko/ (tests/test_docs.py
+proves it), so only the Korean copy runs, unless an English page is named on
+the command line.
 """
 
 import doctest
 import functools
 import re
-from pathlib import Path
 
 import markdown
 from markdown_it import MarkdownIt
-from mkdocs.config import load_config
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import DOCS, LANGUAGES, site_config
 
 # The opening line of an admonition, a collapsible block or a content tab.
 CONTAINER_START = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?|===\+?)[ \t]")
@@ -56,11 +58,10 @@ def unindent_containers(text):
 def snippet_preprocessor():
     """pymdownx.snippets configured as the site build configures it.
 
-    The plugins' on_config runs too: docs/hooks.py makes the snippet paths
+    The plugins' on_config runs too: docs/hooks/snippets.py makes the snippet paths
     absolute there.
     """
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config = config.plugins.on_config(config)
+    config = site_config().plugins.on_config(site_config())
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
         extension_configs={"pymdownx.snippets": config.mdx_configs["pymdownx.snippets"]},
@@ -118,6 +119,14 @@ class PyconRunner(DefaultRunner):
         if excinfo.errisinstance(AssertionError):
             return f"{test.source_path}:{test.start_line}: printed output differs\n{excinfo.value}"
         return super().repr_failure(test, excinfo, style)
+
+
+def pytest_ignore_collect(collection_path, config):
+    translated = collection_path.suffix == ".md" and collection_path.parent.parent == DOCS
+    if not translated or collection_path.parent.name == LANGUAGES[0]:
+        return None
+    named = {(config.invocation_params.dir / a.split("::")[0]).resolve() for a in config.args}
+    return collection_path not in named
 
 
 def pytest_markdown_docs_markdown_it():

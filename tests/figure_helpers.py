@@ -1,11 +1,7 @@
-"""What the figure tests share: where the pages are, and how to read a drawn arrow."""
-
-import pathlib
+"""What the figure tests share: how to read a drawn arrow."""
 
 import numpy as np
 from matplotlib.path import Path
-
-DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs"
 
 
 def arrow_ends(arrow):

@@ -3,15 +3,14 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from dlintro import MLP, softmax_cross_entropy, spiral, train
 from dlintro.cli import main
+from tests.paths import DOCS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 TIME = re.compile(r"^trained in \d+\.\d\d s$", re.M)  # the one line that varies
 
 

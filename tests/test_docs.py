@@ -8,13 +8,13 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LANGUAGES = ("ko", "en")
+from docs.hooks.chapters import modules_by_page
+from tests.paths import DOCS, LANGUAGES, ROOT, chapters, pages
+
 TESTED_LANGUAGES = {"python", "py", "python3", "pycon"}
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
@@ -104,25 +104,38 @@ def collected():
     return {(path, int(line)) for path, line in items}
 
 
-def test_every_tested_fence_is_collected_and_nothing_else(collected):
+def fences_to_run(language):
+    """``({(path, line)} of the fences that must run, [(path, notest fence)])``."""
     expected, notest = set(), []
-    for language in LANGUAGES:
-        for name in page_names(language):
-            path = f"docs/{language}/{name}"
-            for fence in read_page(DOCS / language / name).fences:
-                if fence.language not in TESTED_LANGUAGES:
-                    continue
-                if fence.notest:
-                    notest.append((path, fence))
-                else:
-                    expected.add((path, fence.line))
+    for name in page_names(language):
+        path = f"docs/{language}/{name}"
+        for fence in read_page(DOCS / language / name).fences:
+            if fence.language not in TESTED_LANGUAGES:
+                continue
+            if fence.notest:
+                notest.append((path, fence))
+            else:
+                expected.add((path, fence.line))
+    return expected, notest
+
+
+def test_every_tested_fence_is_collected_and_nothing_else(collected):
+    # The first language's fences run; the others' are the same, byte for byte
+    # (test_languages_have_the_same_code_formulas_and_headings), so they are
+    # counted here and not run twice.
+    run, *others = LANGUAGES
+    expected, notest = fences_to_run(run)
     assert expected, "no python or pycon fence found in docs/"
     assert sorted(expected - collected) == [], (
         "fences that pytest did not collect (silently skipped)"
     )
     assert sorted(collected - expected) == [], (
-        "items collected from something that is not a python/pycon fence"
+        "items collected from something that is not a python/pycon fence of docs/" + run
     )
+    for language in others:
+        copies, copies_notest = fences_to_run(language)
+        assert (len(copies), len(copies_notest)) == (len(expected), len(notest)), language
+        notest += copies_notest
     for path, fence in notest:
         # The reason must be visible to the reader: superfences renders title="..." above the block.
         assert 'title="' in fence.info, (
@@ -134,6 +147,33 @@ def test_every_tested_fence_is_collected_and_nothing_else(collected):
 def test_page_exists_in_both_languages(name):
     missing = [language for language in LANGUAGES if not (DOCS / language / name).exists()]
     assert missing == [], f"{name} is missing in {missing}"
+
+
+def test_every_page_is_in_the_list_of_pages_once():
+    # mkdocs.yml's extra.chapters makes the navs; a page left out of it would
+    # be built but not reachable (the strict build fails on it too).
+    listed = pages()
+    assert len(set(listed)) == len(listed), "a page is listed twice"
+    assert sorted(f"{slug}.md" for slug in listed) == ALL_PAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", chapters())
+def test_chapter_has_a_title_and_a_description_for_the_home_table(language, slug):
+    markdown, meta = get_data((DOCS / language / f"{slug}.md").read_text(encoding="utf-8"))
+    assert markdown.startswith("# "), "a chapter starts with its title"
+    assert isinstance(meta.get("description"), str) and len(meta["description"]) > 20
+    assert bool(HANGUL.search(meta["description"])) == (language == "ko")
+
+
+def test_every_module_names_the_chapter_that_teaches_it():
+    # "(page: <slug>)" on the first line of a module's docstring puts the
+    # module in that chapter's section of the API page.
+    by_page = modules_by_page()
+    named = sorted(module for modules in by_page.values() for module in modules)
+    public = sorted(p.stem for p in (ROOT / "dlintro").glob("[!_]*.py"))
+    assert named == public, "a public module of dlintro names no page"
+    assert set(by_page) <= set(chapters()), "a module names a page that is not a chapter"
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -209,8 +249,12 @@ def test_figures_are_alike_in_both_languages_with_alt_text_and_caption(name):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_figure_is_shown(language):
+def test_every_figure_is_shown_once_on_its_page(language):
     from dlintro.figures import FIGURES
 
-    shown = [f["name"] for page in page_names(language) for f in figures_on(language, page)]
-    assert sorted(shown) == sorted(FIGURES)
+    shown = {
+        f["name"]: page.removesuffix(".md")
+        for page in page_names(language)
+        for f in figures_on(language, page)
+    }
+    assert shown == {name: function.page for name, function in FIGURES.items()}

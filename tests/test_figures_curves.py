@@ -11,7 +11,7 @@ from dlintro import count_linear_pieces, softmax, tent_network
 from dlintro.figures import FIGURES
 from dlintro.figures._style import colors
 from dlintro.figures.curves import LECTURE_SCORES, MAX_DEPTH, _probability_label, tent
-from tests.figure_helpers import DOCS
+from tests.paths import DOCS
 
 # the lecture's example: the one top-level O that is passed straight to softmax
 LECTURE_EXAMPLE = re.compile(

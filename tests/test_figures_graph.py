@@ -14,7 +14,8 @@ from dlintro.figures._diagram import HEAD_SCALE, LINE, RADIUS
 from dlintro.figures._style import colors
 from dlintro.figures.graph import circuit
 from dlintro.figures.networks import single_layer
-from tests.figure_helpers import DOCS, arrow_ends
+from tests.figure_helpers import arrow_ends
+from tests.paths import DOCS
 
 LABEL = re.compile(r"^\$(?:\\partial f / \\partial )?(?P<name>[a-z]) = (?P<value>-?[\d.e+-]+)\$$")
 VARIABLES = "xyzqf"

@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.paths import ROOT, pages, site_prefixes
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = {"ko": "", "en": "en/"}  # language -> where its site lives under /
-PAGES = sorted(p.stem for p in (ROOT / "docs" / "ko").glob("*.md"))
+LANGUAGES = site_prefixes()  # language -> where its site lives under /
+PAGES = pages()
 NEEDS = (
     "Debian's chromium and fonts-nanum (apt-get install chromium fonts-nanum) and playwright (pip)"
 )

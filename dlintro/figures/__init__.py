@@ -1,13 +1,18 @@
 """Every figure of the site, drawn from ``dlintro``'s own code with matplotlib.
 
-Each figure function takes the palette's colours (see ``_style.PALETTES``)
-and returns a ``matplotlib.figure.Figure``; [`render`][dlintro.figures.render]
-turns it into SVG. When the site is built, ``docs/hooks.py`` runs
-``python -m dlintro.figures`` to render all of ``FIGURES`` in both palettes,
-served as ``assets/figures/<name>-<palette>.svg``.
+A figure is a function in a module of this package, registered with
+``@figure(name, page=...)``: it takes the palette's colours (see
+``_style.PALETTES``) and returns a ``matplotlib.figure.Figure``;
+[`render`][dlintro.figures.render] turns it into SVG. When the site is built,
+``docs/hooks/figures.py`` runs ``python -m dlintro.figures`` once per version
+of the package's code to render all of ``FIGURES`` in both palettes, served as
+``assets/figures/<name>-<palette>.svg``.
 
 matplotlib is an optional dependency: ``pip install "dlintro[figures]"``.
 """
+
+import importlib
+import pkgutil
 
 try:
     import matplotlib  # noqa: F401
@@ -16,21 +21,13 @@ except ImportError as error:  # pragma: no cover - depends on the install
         'dlintro.figures draws with matplotlib: pip install "dlintro[figures]"'
     ) from error
 
-from dlintro.figures import capstone, curves, graph, networks
+from dlintro.figures._registry import FIGURES
 from dlintro.figures._style import PALETTES, style, to_svg
 
-# name -> figure function; the page that shows each is in the comment.
-FIGURES = {
-    "circuit": graph.circuit,  # backprop.md
-    "activations": curves.activations,  # activations.md
-    "loss-curve": capstone.loss_curve,  # capstone.md
-    "decision-regions": capstone.decision_regions,  # capstone.md
-    "softmax": curves.softmax,  # softmax.md
-    "tent": curves.tent,  # depth.md
-    "single-layer": networks.single_layer,  # linear-model.md
-    "activated-layer": networks.activated_layer,  # activations.md
-    "mlp-layers": networks.mlp_layers,  # mlp.md
-}
+# Importing a module registers its figures: a new module needs no entry here.
+for _module in pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_module.name}")
 
 
 def render(name, palette):

@@ -1,13 +1,21 @@
 """``python -m dlintro.figures OUTDIR``: write every figure, in both palettes, as SVG.
 
-The site's build (docs/hooks.py) runs this in a fresh process, so that it
-always draws with the package's code as it is on disk.
+The site's build (docs/hooks/figures.py) runs this in a fresh process, so that
+it always draws with the package's code as it is on disk. The figures are
+drawn by ``--jobs`` processes side by side.
 """
 
 import argparse
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from dlintro.figures import FIGURES, PALETTES, render
+
+
+def _draw(name, outdir):
+    for palette in PALETTES:
+        (outdir / f"{name}-{palette}.svg").write_bytes(render(name, palette))
 
 
 def main(argv=None):
@@ -17,13 +25,26 @@ def main(argv=None):
     parser.add_argument(
         "outdir", type=Path, help="where to write <name>-<palette>.svg"
     )
-    outdir = parser.parse_args(argv).outdir
-    outdir.mkdir(parents=True, exist_ok=True)
-    for name in FIGURES:
-        for palette in PALETTES:
-            (outdir / f"{name}-{palette}.svg").write_bytes(
-                render(name, palette)
-            )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes drawing side by side (default: one per CPU)",
+    )
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error(f"argument --jobs: must be at least 1, got {args.jobs}")
+    if args.outdir.exists() and not args.outdir.is_dir():
+        parser.error(f"outdir {args.outdir} exists and is not a directory")
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    names = list(FIGURES)
+    if args.jobs <= 1:
+        for name in names:
+            _draw(name, args.outdir)
+        return
+    with ProcessPoolExecutor(args.jobs) as pool:
+        # list() re-raises the first error of any worker
+        list(pool.map(_draw, names, [args.outdir] * len(names)))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from dlintro import (
     train,
 )
 from dlintro._validation import as_int
-from dlintro.cli import CAPSTONE
+from dlintro.figures._registry import figure
+from dlintro.settings import CAPSTONE
 
 # The capstone page's run (the command line's defaults): the linear model and the MLP.
 SIZES = {"linear": [2, 3], "mlp": [2, CAPSTONE["hidden"], 3]}
@@ -42,6 +43,7 @@ def capstone_run():
     return X, labels, runs
 
 
+@figure("loss-curve", page="capstone")
 def loss_curve(c):
     """Mean training loss per epoch of the MLP and of the linear model.
 
@@ -80,6 +82,7 @@ def loss_curve(c):
     return fig
 
 
+@figure("decision-regions", page="capstone")
 def decision_regions(c, *, resolution=80):
     """The class each model predicts over the plane, beside the training points.
 

@@ -17,8 +17,10 @@ from dlintro import (
 # `softmax` is the name of the figure below
 from dlintro import softmax as dlintro_softmax
 from dlintro._validation import as_int
+from dlintro.figures._registry import figure
 
 
+@figure("activations", page="activations")
 def activations(c):
     """Sigmoid, tanh and ReLU (top) above their derivatives (bottom), chapter 4.
 
@@ -76,6 +78,7 @@ def _probability_label(p):
     return f"{p:.{decimals}f}"
 
 
+@figure("softmax", page="softmax")
 def softmax(c):
     """The lecture's scores (left) and their softmax probabilities (right), chapter 2.
 
@@ -163,6 +166,7 @@ def _as_depths(depths):
     return depths
 
 
+@figure("tent", page="depth")
 def tent(c, *, depths=(1, 2, 3, 4)):
     """The tent map composed k times, with its 2**k linear pieces, chapter 6.
 

@@ -6,6 +6,7 @@ Each edge is an arrow labelled with the variable it carries (see
 
 from dlintro import Add, Multiply
 from dlintro.figures._diagram import RADIUS, Diagram
+from dlintro.figures._registry import figure
 
 GATE_SIZE = 15  # points: an operation reads larger than a variable's name
 GAP = 0.09  # inches from an edge to the labels above and below it
@@ -35,6 +36,7 @@ def _edge(g, tail, head, name, value, grad):
     g.text(x, y - GAP, below, va="top", color=g.c["cycle"][1])
 
 
+@figure("circuit", page="backprop")
 def circuit(c, *, x=-2.0, y=5.0, z=-4.0):
     """The graph of ``f = (x + y) z``, forward values over gradients (chapter 7).
 

@@ -12,6 +12,7 @@ import numpy as np
 from dlintro import MLP, Linear
 from dlintro._validation import as_int
 from dlintro.figures._diagram import Diagram
+from dlintro.figures._registry import figure
 
 STEP = 0.62  # vertical distance between the centres of neighbouring nodes
 DASH = (0, (3, 2))  # the bias arrows, from the node 1
@@ -35,6 +36,7 @@ def _layer(d, p, p_name):
     return Linear(np.zeros((d, p)), np.zeros(p))
 
 
+@figure("single-layer", page="linear-model")
 def single_layer(c, *, d=3, p=2):
     """``O = XW + b``: ``d`` inputs, ``p`` outputs, an arrow per ``w_jk`` (ch. 1).
 
@@ -92,6 +94,7 @@ def single_layer(c, *, d=3, p=2):
     return g.fig
 
 
+@figure("activated-layer", page="activations")
 def activated_layer(c, *, d=3, h=5):
     """``h = σ(xW + b)`` for one sample: ``x_j`` -> ``z_k`` -> ``h_k`` (ch. 4).
 
@@ -138,6 +141,7 @@ def activated_layer(c, *, d=3, h=5):
     return g.fig
 
 
+@figure("mlp-layers", page="mlp")
 def mlp_layers(c, *, sizes=(3, 5, 4, 2)):
     """``MLP(sizes)``: columns of nodes joined by its ``L`` weights (ch. 5).
 

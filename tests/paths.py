@@ -1,0 +1,33 @@
+"""Where things are, for every test: the repository, the pages and the site's list of pages."""
+
+import functools
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from docs.hooks import chapters as chapter_list
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("ko", "en")  # the first is the site's main language, at /
+
+
+@functools.cache
+def site_config():
+    """mkdocs.yml, loaded as the build loads it (the English site inherits it)."""
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def chapters():
+    """The chapters' slugs, in reading order (``extra.chapters`` of mkdocs.yml)."""
+    return chapter_list.chapters(site_config().extra)
+
+
+def pages():
+    """Every page's slug in nav order: home, chapters, reference pages."""
+    return chapter_list.pages(site_config().extra)
+
+
+def site_prefixes():
+    """``{language: where its site lives under /}``, e.g. ``{"ko": "", "en": "en/"}``."""
+    return {alt["lang"]: alt["link"].removeprefix("./") for alt in site_config().extra["alternate"]}
