@@ -21,10 +21,10 @@ import doctest
 import functools
 import re
 
-import markdown
 from markdown_it import MarkdownIt
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
+from docs.hooks import snippets
 from tests.paths import DOCS, LANGUAGES, site_config
 
 # The opening line of an admonition, a collapsible block or a content tab.
@@ -55,24 +55,13 @@ def unindent_containers(text):
 
 
 @functools.cache
-def snippet_preprocessor():
-    """pymdownx.snippets configured as the site build configures it.
-
-    The plugins' on_config runs too: docs/hooks/snippets.py makes the snippet paths
-    absolute there.
-    """
-    config = site_config().plugins.on_config(site_config())
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": config.mdx_configs["pymdownx.snippets"]},
-    )
-    return md.preprocessors["snippet"]
+def built_config():
+    """mkdocs.yml as the build sees it: its hooks' on_config has run."""
+    return site_config().plugins.on_config(site_config())
 
 
 def expand_includes(code):
-    if "--8<--" not in code:
-        return code
-    return "\n".join(snippet_preprocessor().run(code.split("\n")))
+    return snippets.expand(code, built_config())
 
 
 def fence_language(info):

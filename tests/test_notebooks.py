@@ -1,0 +1,217 @@
+"""Every page as a notebook (docs/hooks/notebooks.py): complete, clean, and it runs.
+
+The notebooks are made in-process by the build's own hook, for both languages,
+then each runs top to bottom in a fresh kernel (nbclient + ipykernel), two at a
+time; every output the page shows must be what the kernel prints.
+"""
+
+import asyncio
+import base64
+import doctest
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from io import BytesIO
+
+import nbformat
+import pytest
+from mkdocs.config import load_config
+from nbclient import NotebookClient
+
+from tests.docs_plugin import DOCTEST_FLAGS, expand_includes
+from tests.paths import DOCS, LANGUAGES, ROOT, pages
+from tests.test_docs import read_page
+
+CONFIGS = {"ko": "mkdocs.yml", "en": "mkdocs.en.yml"}
+MKDOCS_SYNTAX = [
+    re.compile(r"^(> )?(!!!|\?\?\?|===)", re.M),  # admonitions, collapsed blocks, tabs
+    re.compile(r"--8<--"),  # snippet includes
+    re.compile(r"#only-(light|dark)"),  # Material's palette images
+    re.compile(r"\{\s*[:#.][^}\n]*\}\s*$", re.M),  # attribute lists, { .annotate }
+    re.compile(r'markdown="(span|block|1)"|</?figure|</?figcaption'),  # md_in_html
+]
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+def hook(config):
+    """docs/hooks/notebooks.py as the build loaded it for ``config``."""
+    (module,) = [m for path, m in config.hooks.items() if path.endswith("notebooks.py")]
+    return module
+
+
+def built_config(language, **overrides):
+    config = load_config(str(ROOT / CONFIGS[language]), **overrides)
+    return config.plugins.on_config(config)
+
+
+@pytest.fixture(scope="module")
+def made():
+    """``{language: {file name: bytes}}``, as the build writes them (no site URL set)."""
+    return {
+        language: hook(c).notebooks(c) for language in LANGUAGES for c in [built_config(language)]
+    }
+
+
+def read(made, language, slug):
+    return nbformat.reads(made[language][f"{slug}.ipynb"].decode("utf-8"), as_version=4)
+
+
+def test_every_page_has_a_valid_notebook_and_the_zip_holds_them(made):
+    for language in LANGUAGES:
+        names = sorted(n for n in made[language] if n.endswith(".ipynb"))
+        assert names == sorted(f"{slug}.ipynb" for slug in pages())
+        for slug in pages():
+            nb = read(made, language, slug)
+            nbformat.validate(nb)
+            assert nb.metadata["dlintro"] == {"page": slug, "language": language}
+            first, install = nb.cells[:2]
+            assert first.cell_type == "markdown" and first.source.startswith("# ")
+            assert f"]({slug}.html)" in first.source, "the first cell links back to the page"
+            assert install.cell_type == "code" and "import dlintro" in install.source
+        archive = zipfile.ZipFile(BytesIO(made[language][f"dlintro-notebooks-{language}.zip"]))
+        assert {n.split("/")[-1]: archive.read(n) for n in archive.namelist()} == {
+            n: data for n, data in made[language].items() if n.endswith(".ipynb")
+        }
+
+
+def test_no_mkdocs_syntax_is_left(made):
+    for language in LANGUAGES:
+        for slug in pages():
+            for cell in read(made, language, slug).cells:
+                if cell.cell_type == "markdown":
+                    found = [p.pattern for p in MKDOCS_SYNTAX if p.search(cell.source)]
+                else:
+                    found = ["# (N)!"] if re.search(r"# \(\d+\)!", cell.source) else []
+                assert found == [], f"{language}/{slug}: {found} in\n{cell.source[:300]}"
+
+
+def test_attachments_and_links_resolve(made):
+    for language in LANGUAGES:
+        for slug in pages():
+            nb = read(made, language, slug)
+            anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(c.source for c in nb.cells)))
+            for cell in nb.cells:
+                if cell.cell_type != "markdown":
+                    continue
+                for name in re.findall(r"\(attachment:([^)\s]+)\)", cell.source):
+                    svg = base64.b64decode(cell.attachments[name]["image/svg+xml"])
+                    assert ET.fromstring(svg).tag == "{http://www.w3.org/2000/svg}svg"
+                for target in LINK.findall(cell.source):
+                    if target.startswith(("http://", "https://", "attachment:")):
+                        continue
+                    if target.startswith("#"):
+                        assert target[1:] in anchors, f"{language}/{slug}: no anchor {target}"
+                    elif target.endswith(".ipynb"):
+                        assert target in made[language], f"{language}/{slug}: {target}"
+                    else:  # the link back to the page, or a file the build makes
+                        assert target in (f"{slug}.html", *made[language]), (
+                            f"{language}/{slug}: {target}"
+                        )
+
+
+def test_code_cells_hold_exactly_the_code_the_page_shows(made):
+    # Checked against the fences as tests/test_docs.py reads them, includes expanded.
+    for language in LANGUAGES:
+        for slug in pages():
+            expected = []
+            for fence in read_page(DOCS / language / f"{slug}.md").fences:
+                code = expand_includes(fence.body)
+                if fence.language == "python":
+                    expected.append(re.sub(r"\s*# \(\d+\)!$", "", code, flags=re.M))
+                elif fence.language == "pycon":
+                    examples = doctest.DocTestParser().get_examples(code + "\n")
+                    expected.append("\n".join(e.source.rstrip("\n") for e in examples))
+            cells = [c.source for c in read(made, language, slug).cells if c.cell_type == "code"]
+            # One pycon fence may be cut into several cells: compare statement by statement.
+            assert "\n".join(cells[1:]) == "\n".join(expected), f"{language}/{slug}"
+
+
+def test_languages_have_the_same_code_cells(made):
+    for slug in pages():
+        ko, en = (read(made, language, slug) for language in LANGUAGES)
+        code = [
+            [(c.source, c.outputs) for c in nb.cells if c.cell_type == "code"] for nb in (ko, en)
+        ]
+        assert code[0] == code[1], slug
+
+
+def test_with_a_site_url_links_and_the_install_go_to_the_site():
+    config = built_config("en", site_url="https://example.org/dlintro/en/")
+    nb = nbformat.reads(hook(config).notebooks(config)["softmax.ipynb"].decode(), as_version=4)
+    install = nb.cells[1].source
+    assert re.search(
+        r"%pip install --quiet https://example\.org/dlintro/en/dlintro-[\d.]+-py3-none-any\.whl$",
+        install,
+    )
+    text = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "](https://example.org/dlintro/en/softmax.html)" in text
+    assert "](https://example.org/dlintro/en/notation.html" in text
+    assert ".ipynb)" not in text
+
+
+def test_every_page_links_to_its_notebook_and_colab_only_with_a_github_repo():
+    for repo, colab in [(None, False), ("https://github.com/someone/dlintro", True)]:
+        config = built_config("ko", repo_url=repo)
+        for slug in pages():
+            page = type("Page", (), {"file": type("File", (), {"src_uri": f"{slug}.md"})})
+            markdown = hook(config).on_page_markdown("# T\n\ntext", page, config, None)
+            assert f"]({slug}.ipynb){{ .md-button" in markdown
+            link = f"https://colab.research.google.com/github/someone/dlintro/blob/notebooks/ko/{slug}.ipynb"
+            assert (link in markdown) == colab
+
+
+async def run_all(notebooks, at_once=2):
+    """Run each notebook in a fresh kernel, ``at_once`` at a time, in one event loop."""
+    gate = asyncio.Semaphore(at_once)
+
+    async def run(data):
+        nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+        async with gate:
+            client = NotebookClient(
+                nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(ROOT)}}
+            )
+            await client.async_execute()
+        return nb
+
+    return await asyncio.gather(*(run(data) for data in notebooks))
+
+
+@pytest.fixture(scope="module")
+def executed(made):
+    """Every notebook of both languages, run top to bottom."""
+    jobs = {
+        (language, slug): made[language][f"{slug}.ipynb"]
+        for language in LANGUAGES
+        for slug in pages()
+    }
+    return dict(zip(jobs, asyncio.run(run_all(jobs.values())), strict=True))
+
+
+def text_of(outputs):
+    parts = []
+    for output in outputs:
+        if output.output_type == "stream":
+            parts.append(output.text)
+        elif output.output_type == "execute_result":
+            parts.append(output.data["text/plain"] + "\n")
+        elif output.output_type == "error":
+            parts.append(f"{output.ename}: {output.evalue}\n")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", pages())
+def test_notebook_runs_and_prints_what_the_page_shows(made, executed, language, slug):
+    stored = read(made, language, slug)
+    ran = executed[language, slug]
+    checker = doctest.OutputChecker()
+    compared = 0
+    for before, after in zip(stored.cells, ran.cells, strict=True):
+        if before.cell_type != "code" or not before.outputs:
+            continue
+        want, got = text_of(before.outputs), text_of(after.outputs)
+        assert checker.check_output(want, got, DOCTEST_FLAGS), (
+            f"{language}/{slug}: cell\n{before.source}\nprinted\n{got}\nthe page shows\n{want}"
+        )
+        compared += 1
+    assert compared == sum(1 for c in stored.cells if c.cell_type == "code" and c.outputs)
