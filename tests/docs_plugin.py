@@ -24,8 +24,7 @@ import re
 from markdown_it import MarkdownIt
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
-from docs.hooks import snippets
-from tests.paths import DOCS, LANGUAGES, site_config
+from tests.paths import DOCS, LANGUAGES, hook, site_config
 
 # The opening line of an admonition, a collapsible block or a content tab.
 CONTAINER_START = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?|===\+?)[ \t]")
@@ -61,7 +60,7 @@ def built_config():
 
 
 def expand_includes(code):
-    return snippets.expand(code, built_config())
+    return hook("snippets").expand(code, built_config())
 
 
 def fence_language(info):

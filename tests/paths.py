@@ -5,8 +5,6 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from docs.hooks import chapters as chapter_list
-
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LANGUAGES = ("ko", "en")  # the first is the site's main language, at /
@@ -18,14 +16,20 @@ def site_config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
+def hook(name):
+    """The build's hook ``docs/hooks/<name>.py``, the module mkdocs loaded."""
+    (module,) = [m for path, m in site_config().hooks.items() if Path(path).stem == name]
+    return module
+
+
 def chapters():
     """The chapters' slugs, in reading order (``extra.chapters`` of mkdocs.yml)."""
-    return chapter_list.chapters(site_config().extra)
+    return hook("chapters").chapters(site_config().extra)
 
 
 def pages():
     """Every page's slug in nav order: home, chapters, reference pages."""
-    return chapter_list.pages(site_config().extra)
+    return hook("chapters").pages(site_config().extra)
 
 
 def site_prefixes():

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 import pytest
 from mkdocs.utils.meta import get_data
 
-from docs.hooks.chapters import modules_by_page
-from tests.paths import DOCS, LANGUAGES, ROOT, chapters, pages
+from tests.paths import DOCS, LANGUAGES, ROOT, chapters, hook, pages
 
 TESTED_LANGUAGES = {"python", "py", "python3", "pycon"}
 
@@ -169,7 +168,7 @@ def test_chapter_has_a_title_and_a_description_for_the_home_table(language, slug
 def test_every_module_names_the_chapter_that_teaches_it():
     # "(page: <slug>)" on the first line of a module's docstring puts the
     # module in that chapter's section of the API page.
-    by_page = modules_by_page()
+    by_page = hook("chapters").modules_by_page()
     named = sorted(module for modules in by_page.values() for module in modules)
     public = sorted(p.stem for p in (ROOT / "dlintro").glob("[!_]*.py"))
     assert named == public, "a public module of dlintro names no page"

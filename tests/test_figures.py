@@ -18,7 +18,7 @@ from dlintro import (
 )
 from dlintro.figures import FIGURES, render
 from dlintro.figures._style import colors
-from docs.hooks.figures import drawn_figures
+from tests.paths import hook
 
 SVG = "{http://www.w3.org/2000/svg}svg"
 
@@ -30,7 +30,7 @@ def drawn():
     A fresh process draws them once per version of the package's code
     (docs/hooks/figures.py); when the site has been built, they are cached.
     """
-    return {p.name: p.read_bytes() for p in drawn_figures().glob("*.svg")}
+    return {p.name: p.read_bytes() for p in hook("figures").drawn_figures().glob("*.svg")}
 
 
 @pytest.fixture(params=sorted(FIGURES))

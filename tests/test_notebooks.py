@@ -18,6 +18,7 @@ import pytest
 from mkdocs.config import load_config
 from nbclient import NotebookClient
 
+from tests import paths
 from tests.docs_plugin import DOCTEST_FLAGS, expand_includes
 from tests.paths import DOCS, LANGUAGES, ROOT, pages
 from tests.test_docs import read_page
@@ -31,6 +32,11 @@ MKDOCS_SYNTAX = [
     re.compile(r'markdown="(span|block|1)"|</?figure|</?figcaption'),  # md_in_html
 ]
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+def notebook_pages():
+    """The pages with a notebook: the home page and the chapters."""
+    return paths.hook("notebooks").notebook_pages(paths.site_config().extra)
 
 
 def hook(config):
@@ -59,8 +65,8 @@ def read(made, language, slug):
 def test_every_page_has_a_valid_notebook_and_the_zip_holds_them(made):
     for language in LANGUAGES:
         names = sorted(n for n in made[language] if n.endswith(".ipynb"))
-        assert names == sorted(f"{slug}.ipynb" for slug in pages())
-        for slug in pages():
+        assert names == sorted(f"{slug}.ipynb" for slug in notebook_pages())
+        for slug in notebook_pages():
             nb = read(made, language, slug)
             nbformat.validate(nb)
             assert nb.metadata["dlintro"] == {"page": slug, "language": language}
@@ -76,7 +82,7 @@ def test_every_page_has_a_valid_notebook_and_the_zip_holds_them(made):
 
 def test_no_mkdocs_syntax_is_left(made):
     for language in LANGUAGES:
-        for slug in pages():
+        for slug in notebook_pages():
             for cell in read(made, language, slug).cells:
                 if cell.cell_type == "markdown":
                     found = [p.pattern for p in MKDOCS_SYNTAX if p.search(cell.source)]
@@ -87,7 +93,7 @@ def test_no_mkdocs_syntax_is_left(made):
 
 def test_attachments_and_links_resolve(made):
     for language in LANGUAGES:
-        for slug in pages():
+        for slug in notebook_pages():
             nb = read(made, language, slug)
             anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(c.source for c in nb.cells)))
             for cell in nb.cells:
@@ -104,7 +110,8 @@ def test_attachments_and_links_resolve(made):
                     elif target.endswith(".ipynb"):
                         assert target in made[language], f"{language}/{slug}: {target}"
                     else:  # the link back to the page, or a file the build makes
-                        assert target in (f"{slug}.html", *made[language]), (
+                        reference = [f"{p}.html" for p in pages() if p not in notebook_pages()]
+                        assert target in (f"{slug}.html", *reference, *made[language]), (
                             f"{language}/{slug}: {target}"
                         )
 
@@ -112,7 +119,7 @@ def test_attachments_and_links_resolve(made):
 def test_code_cells_hold_exactly_the_code_the_page_shows(made):
     # Checked against the fences as tests/test_docs.py reads them, includes expanded.
     for language in LANGUAGES:
-        for slug in pages():
+        for slug in notebook_pages():
             expected = []
             for fence in read_page(DOCS / language / f"{slug}.md").fences:
                 code = expand_includes(fence.body)
@@ -127,7 +134,7 @@ def test_code_cells_hold_exactly_the_code_the_page_shows(made):
 
 
 def test_languages_have_the_same_code_cells(made):
-    for slug in pages():
+    for slug in notebook_pages():
         ko, en = (read(made, language, slug) for language in LANGUAGES)
         code = [
             [(c.source, c.outputs) for c in nb.cells if c.cell_type == "code"] for nb in (ko, en)
@@ -149,15 +156,16 @@ def test_with_a_site_url_links_and_the_install_go_to_the_site():
     assert ".ipynb)" not in text
 
 
-def test_every_page_links_to_its_notebook_and_colab_only_with_a_github_repo():
+def test_every_page_that_teaches_links_to_its_notebook_and_colab_only_with_a_github_repo():
     for repo, colab in [(None, False), ("https://github.com/someone/dlintro", True)]:
         config = built_config("ko", repo_url=repo)
         for slug in pages():
             page = type("Page", (), {"file": type("File", (), {"src_uri": f"{slug}.md"})})
             markdown = hook(config).on_page_markdown("# T\n\ntext", page, config, None)
-            assert f"]({slug}.ipynb){{ .md-button" in markdown
+            has_notebook = slug in notebook_pages()
+            assert (f"]({slug}.ipynb){{ .md-button" in markdown) == has_notebook, slug
             link = f"https://colab.research.google.com/github/someone/dlintro/blob/notebooks/ko/{slug}.ipynb"
-            assert (link in markdown) == colab
+            assert (link in markdown) == (colab and has_notebook), slug
 
 
 async def run_all(notebooks, at_once=2):
@@ -182,7 +190,7 @@ def executed(made):
     jobs = {
         (language, slug): made[language][f"{slug}.ipynb"]
         for language in LANGUAGES
-        for slug in pages()
+        for slug in notebook_pages()
     }
     return dict(zip(jobs, asyncio.run(run_all(jobs.values())), strict=True))
 
@@ -200,7 +208,7 @@ def text_of(outputs):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("slug", pages())
+@pytest.mark.parametrize("slug", notebook_pages())
 def test_notebook_runs_and_prints_what_the_page_shows(made, executed, language, slug):
     stored = read(made, language, slug)
     ran = executed[language, slug]

@@ -1,6 +1,7 @@
 """Every page as a Jupyter notebook, generated from the page at build time.
 
-For each page ``<slug>.md`` the build writes ``<slug>.ipynb`` beside it
+For each page that teaches (the home page and the chapters) ``<slug>.md``,
+the build writes ``<slug>.ipynb`` beside it
 (nbformat v4), the notebooks of the language as one zip
 (``dlintro-notebooks-<lang>.zip``) and the package's wheel, which a notebook
 installs when ``dlintro`` is missing. Each page gets a "Download notebook"
@@ -26,7 +27,6 @@ What becomes what:
 import ast
 import base64
 import doctest
-import hashlib
 import io
 import re
 import subprocess
@@ -39,12 +39,11 @@ import chapters
 import figures
 import nbformat
 import snippets
+from _cache import ROOT, cached, key
 from markdown.extensions.toc import unique
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-ROOT = Path(__file__).resolve().parents[2]
-WHEEL_CACHE = ROOT / ".cache" / "wheel"
 PYTHON = {"python", "py", "python3"}
 NOTEBOOK_BRANCH = "notebooks"  # where the deploy workflow publishes them for Colab
 
@@ -76,21 +75,15 @@ def _text(config, key, **values):
 
 def wheel():
     """The package's wheel, built once per version of its code: the file's path."""
-    digest = hashlib.sha256()
-    sources = sorted((ROOT / "dlintro").rglob("*.py"))
-    for path in [ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "LICENSE", *sources]:
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\n" + path.read_bytes())
-    folder = WHEEL_CACHE / digest.hexdigest()[:16]
-    if not folder.is_dir():
-        scratch = WHEEL_CACHE / f"tmp-{folder.name}"
+    sources = [ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "LICENSE"]
+    sources += sorted((ROOT / "dlintro").rglob("*.py"))
+
+    def build(folder):
         command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
-        command += ["--no-build-isolation", "--wheel-dir", str(scratch), str(ROOT)]
+        command += ["--no-build-isolation", "--wheel-dir", str(folder), str(ROOT)]
         subprocess.run(command, check=True, capture_output=True)
-        for old in WHEEL_CACHE.iterdir():
-            if old != scratch:
-                subprocess.run(["rm", "-rf", str(old)], check=True)
-        scratch.rename(folder)
-    (path,) = folder.glob("dlintro-*-py3-none-any.whl")
+
+    (path,) = cached("wheel", key(sources), build).glob("dlintro-*-py3-none-any.whl")
     return path
 
 
@@ -200,7 +193,9 @@ class Converter:
         slug = path.removesuffix(".md")
         if site := self.config.site_url:
             return f"]({site}{slug}.html{'#' + anchor if anchor else ''})"
-        return f"]({slug}.ipynb)"  # a notebook has no anchors of the site's sections
+        if slug in notebook_pages(self.config.extra):
+            return f"]({slug}.ipynb)"  # a notebook has no anchors of the site's sections
+        return f"]({slug}.html)"  # a reference page, beside the notebooks on the site
 
     def prose(self, line, quote):
         line = ATTRIBUTE_LIST.sub("", line) if "{" in line else line
@@ -307,11 +302,16 @@ def notebook(config, slug, svgs):
     return nb
 
 
+def notebook_pages(extra):
+    """The pages that teach: the home page and the chapters (not the API or the glossary)."""
+    return ["index", *chapters.chapters(extra)]
+
+
 def notebooks(config):
     """``{file name: bytes}``: every page's notebook of this language, and their zip."""
     svgs = {p.name: p.read_bytes() for p in figures.drawn_figures().glob("*-light.svg")}
     made = {}
-    for slug in chapters.pages(config.extra):
+    for slug in notebook_pages(config.extra):
         nb = notebook(config, slug, svgs)
         made[f"{slug}.ipynb"] = nbformat.writes(nb).encode("utf-8") + b"\n"
     language = config.theme["language"]
@@ -346,6 +346,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     # The links go right under the page's title.
     slug = page.file.src_uri.removesuffix(".md")
+    if slug not in notebook_pages(config.extra):
+        return markdown
     language = config.theme["language"]
     download = f'download="dlintro-{slug}-{language}.ipynb"'
     links = [f"[{_text(config, 'download_notebook')}]({slug}.ipynb){{ .md-button {download} }}"]
