@@ -11,6 +11,7 @@ from dlintro.activations import (
     tanh,
     tanh_derivative,
 )
+from dlintro.autograd import Value
 from dlintro.classification import (
     accuracy,
     log_softmax,
@@ -67,6 +68,7 @@ __all__ = [
     "tanh_derivative",
     "tent_network",
     "train",
+    "Value",
     "xavier_normal",
 ]
 __version__ = "0.3.0"
