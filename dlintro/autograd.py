@@ -8,78 +8,12 @@ from the output back to the leaves.
 """
 
 # --8<-- [start:imports]
-import functools
 import math
-import numbers
 
+from dlintro._autograd_checks import as_exponent, as_operand, checked
 from dlintro._validation import as_real
 
 # --8<-- [end:imports]
-
-
-# --8<-- [start:checks]
-def _as_value(x, name="other"):
-    """``x`` as a Value: itself, or a constant leaf made from a real number."""
-    if isinstance(x, Value):
-        return x
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(
-            f"{name} must be a real number or a Value, got {type(x).__name__}"
-        )
-    return Value(as_real(x, name))
-
-
-def _as_exponent(n, name="exponent"):
-    """The exponent of ``x ** n``: a constant real number, not a Value."""
-    if isinstance(n, Value):
-        raise TypeError(
-            f"{name} must be a constant number, got a Value: for x ** y "
-            "with y a Value, write (y * x.log()).exp()"
-        )
-    if isinstance(n, bool) or not isinstance(n, numbers.Real):
-        raise TypeError(
-            f"{name} must be a real number, got {type(n).__name__}"
-        )
-    return as_real(n, name)
-
-
-def _checked(formula, domain, operand=_as_value):
-    """Decorator of an operation: its operand is checked, its result must be finite.
-
-    ``operand`` converts the operand, if any (``_as_value`` or
-    ``_as_exponent``). ``formula`` shows the operation in error messages,
-    with ``{a}`` for the Value's data and ``{b}`` for the operand's;
-    ``domain`` says where the operation and its local derivative are finite
-    real numbers. An overflow or an input outside the domain raises
-    ``ValueError`` instead of giving ``inf`` or ``nan``.
-    """
-
-    def decorate(operation):
-        @functools.wraps(operation)
-        def checked(self, *given):
-            given = [operand(x) for x in given]
-            try:
-                out = operation(self, *given)
-                finite = math.isfinite(out.data) and all(
-                    math.isfinite(local) for _, local in out.parents
-                )
-            except (ArithmeticError, ValueError):  # overflow, 1/0, log(-1)
-                finite = False
-            if not finite:
-                b = given[0] if given else None
-                shown = formula.format(a=self.data, b=getattr(b, "data", b))
-                raise ValueError(
-                    f"{shown} has no finite value or derivative in float64: "
-                    f"{domain}"
-                )
-            return out
-
-        return checked
-
-    return decorate
-
-
-# --8<-- [end:checks]
 
 
 # --8<-- [start:Value]
@@ -173,38 +107,38 @@ class Value:
     # --8<-- [end:Value-init]
 
     # --8<-- [start:Value-arithmetic]
-    @_checked("{a:g} + {b:g}", "the sum overflows")
+    @checked("{a:g} + {b:g}", "the sum overflows")
     def __add__(self, other):
         a, b = self.data, other.data
         # out = a + b; d(out)/da = 1, d(out)/db = 1
         return _node(a + b, "+", (self, 1.0), (other, 1.0))
 
-    @_checked("{a:g} - {b:g}", "the difference overflows")
+    @checked("{a:g} - {b:g}", "the difference overflows")
     def __sub__(self, other):
         a, b = self.data, other.data
         # out = a - b; d(out)/da = 1, d(out)/db = -1
         return _node(a - b, "-", (self, 1.0), (other, -1.0))
 
-    @_checked("{a:g} * {b:g}", "the product overflows")
+    @checked("{a:g} * {b:g}", "the product overflows")
     def __mul__(self, other):
         a, b = self.data, other.data
         # out = a b; d(out)/da = b, d(out)/db = a
         return _node(a * b, "*", (self, b), (other, a))
 
-    @_checked(
+    @checked(
         "{a:g} / {b:g}",
-        "other must not be 0 (nor so small that 1/b overflows)",
+        "the divisor must not be 0 (nor so small that 1/b overflows)",
     )
     def __truediv__(self, other):
         a, b = self.data, other.data
         # out = a / b; d(out)/da = 1 / b, d(out)/db = -a / b**2
         return _node(a / b, "/", (self, 1 / b), (other, -a / (b * b)))
 
-    @_checked(
+    @checked(
         "({a:g}) ** {b:g}",
         "a negative base needs an integer exponent, and 0 ** n needs n >= 1 "
         "(or n = 0); the power must not overflow",
-        operand=_as_exponent,
+        operand=as_exponent,
     )
     def __pow__(self, exponent):
         a, n = self.data, exponent
@@ -218,30 +152,28 @@ class Value:
 
     # A number on the left (2 * v, 1 - v) becomes a constant leaf on the left.
     def __radd__(self, other):
-        return _as_value(other) + self
+        return as_operand(other, Value) + self
 
     def __rsub__(self, other):
-        return _as_value(other) - self
+        return as_operand(other, Value) - self
 
     def __rmul__(self, other):
-        return _as_value(other) * self
+        return as_operand(other, Value) * self
 
     def __rtruediv__(self, other):
-        return _as_value(other) / self
+        return as_operand(other, Value) / self
 
     # --8<-- [end:Value-arithmetic]
 
     # --8<-- [start:Value-functions]
-    @_checked("exp({a:g})", "exp overflows for data above 709.78")
+    @checked("exp({a:g})", "exp overflows for data above 709.78")
     def exp(self):
         """``e ** data``; its local derivative is the output itself."""
         e = math.exp(self.data)
         # out = e**a; d(out)/da = e**a, the output itself
         return _node(e, "exp", (self, e))
 
-    @_checked(
-        "log({a:g})", "log needs data > 0 (and 1/data must not overflow)"
-    )
+    @checked("log({a:g})", "log needs data > 0 (and 1/data must not overflow)")
     def log(self):
         """Natural logarithm; local derivative ``1 / data``."""
         a = self.data
@@ -302,7 +234,8 @@ class Value:
             elif node not in seen:
                 seen.add(node)
                 stack.append((node, True))  # come back after its parents
-                stack += [(parent, False) for parent, _ in node.parents]
+                for parent, _ in reversed(node.parents):  # first one first
+                    stack.append((parent, False))
         return order
 
     # --8<-- [end:Value-topological_order]
