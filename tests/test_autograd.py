@@ -1,16 +1,19 @@
-"""dlintro.Value: each operation's local rule, backward's order, accumulation and errors.
+"""dlintro.Value: each operation's local rule, backward's order, accumulation, errors, figure.
 
 The gradients are compared with central differences (dlintro.numerical_gradient)
 of the same forward computation, for each operation alone and for random
 expressions that reuse their leaves and intermediate results.
 """
 
+import ast
 import math
+import re
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from matplotlib.patches import Circle, FancyArrowPatch
 
 from dlintro import (
     MLP,
@@ -21,6 +24,12 @@ from dlintro import (
     sigmoid,
     softmax_cross_entropy,
 )
+from dlintro.figures import FIGURES
+from dlintro.figures._diagram import HEAD_SCALE, LINE, RADIUS
+from dlintro.figures._style import colors
+from dlintro.figures.autograd import layout, reused_circuit
+from tests.figure_helpers import arrow_ends
+from tests.paths import DOCS
 
 
 def gradient(build, point):
@@ -430,3 +439,95 @@ def test_a_gradient_that_overflows_in_backward_is_an_error():
     out = x * 1e308 + x * 1e308  # finite, but d(out)/dx = 2e308
     with pytest.raises(ValueError, match="backward overflowed float64"):
         out.backward()
+
+
+# --- the figure ----------------------------------------------------------------------
+
+LABEL = re.compile(r"^\$(?:\\partial f / \\partial )?(?P<name>[a-z]) = (?P<value>-?[\d.e+-]+)\$$")
+
+
+def figure_labels(fig, color):
+    """{name: number} of the figure's labels drawn in ``color``."""
+    found = {}
+    for text in fig.axes[0].texts:
+        match = LABEL.match(text.get_text())
+        if match and text.get_color() == color:
+            assert match["name"] not in found, f"two labels for {match['name']}"
+            found[match["name"]] = float(match["value"])
+    return found
+
+
+def page_session(language):
+    """What the page's session on f = qz + q prints: ``(values, grads)``."""
+    text = (DOCS / language / "autograd.md").read_text(encoding="utf-8")
+    session = next(
+        block
+        for block in re.findall(r"```pycon\n(.*?)```", text, re.DOTALL)
+        if ">>> f = p + q" in block
+    )
+
+    def shown(statement):
+        return ast.literal_eval(re.search(rf"^>>> {re.escape(statement)}\n(.*)$", session, re.M)[1])
+
+    leaves = re.search(
+        r"^>>> x, y, z = Value\((.*)\), Value\((.*)\), Value\((.*)\)$", session, re.M
+    )
+    f, p, q = shown("f.data, p.data, q.data")
+    grads = shown("x.grad, y.grad, z.grad, q.grad, p.grad, f.grad")
+    values = dict(zip("xyz", map(float, leaves.groups()), strict=True)) | {"f": f, "p": p, "q": q}
+    return values, dict(zip("xyzqpf", grads, strict=True))
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_figure_shows_each_nodes_data_above_and_grad_below(palette):
+    c = colors(palette)
+    fig = FIGURES["value-graph"](c)
+    f, names = reused_circuit()
+    values = {names[node]: node.data for node in names}
+    grads = {names[node]: node.grad for node in names}
+    assert values == {"x": -2.0, "y": 5.0, "z": -4.0, "q": 3.0, "p": -12.0, "f": -9.0}
+    assert grads == {"x": -3.0, "y": -3.0, "z": 3.0, "q": -3.0, "p": 1.0, "f": 1.0}
+    assert figure_labels(fig, c["cycle"][0]) == values
+    assert figure_labels(fig, c["cycle"][1]) == grads
+    texts = {t.get_text(): t.get_position() for t in fig.axes[0].texts}
+    for name in values:
+        above = texts[f"${name} = {values[name]:g}$"]
+        below = texts[rf"$\partial f / \partial {name} = {grads[name]:g}$"]
+        assert above[0] == below[0] and above[1] > below[1]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_figure_shows_what_the_pages_session_prints(language):
+    values, grads = page_session(language)
+    c = colors("light")
+    fig = FIGURES["value-graph"](c)
+    assert figure_labels(fig, c["cycle"][0]) == values
+    assert figure_labels(fig, c["cycle"][1]) == grads
+
+
+def test_the_figure_has_one_arrow_per_edge_of_the_graph_from_parent_to_child():
+    fig = FIGURES["value-graph"](colors("light"))
+    arrows = {p.get_label(): p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)}
+    f, names = reused_circuit()
+    edges = {
+        f"{names[parent]}-{names[node]}"
+        for node in f.topological_order()
+        for parent, _ in node.parents
+    }
+    assert sorted(arrows) == sorted(edges) == ["p-f", "q-f", "q-p", "x-q", "y-q", "z-p"]
+    assert sum(label.startswith("q-") for label in arrows) == 2  # q is used twice
+    place = layout(f)
+    for arrow in arrows.values():
+        tail, tip = arrow_ends(arrow)
+        assert tip[0] > tail[0]  # from a parent to the node made from it, left to right
+    by_name = {names[node]: place[node] for node in place}
+    assert by_name["x"][0] == by_name["y"][0] == by_name["z"][0] == 0  # leaves first
+    assert (by_name["q"][0], by_name["p"][0], by_name["f"][0]) == (1, 2, 3)  # depths
+
+
+def test_the_figures_nodes_look_like_the_other_diagrams():
+    fig = FIGURES["value-graph"](colors("light"))
+    nodes = [p for p in fig.axes[0].patches if isinstance(p, Circle)]
+    assert len(nodes) == 3 and all(node.radius == RADIUS for node in nodes)  # +, ×, +
+    for arrow in (p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)):
+        assert arrow.get_mutation_scale() == HEAD_SCALE and arrow.get_linewidth() == LINE
