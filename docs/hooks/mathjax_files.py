@@ -2,6 +2,10 @@
 
 (PyPI: django-static-mathjax, brought by the project's install.) The site makes
 no request to another host.
+
+Only a site whose ``extra_javascript`` loads ``assets/mathjax/startup.js`` gets
+a copy: the English site loads the main site's copy (``../assets/mathjax/``),
+so a reader who switches language downloads MathJax once.
 """
 
 import shutil
@@ -9,13 +13,36 @@ from pathlib import Path
 
 import mathjax
 
-# What MathJax's tex-chtml component loads: itself, then on demand TeX
-# extensions, CHTML fonts, the menu and the accessibility tools.
 MATHJAX_ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
-MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "ui", "a11y", "sre"]
+STARTUP = "assets/mathjax/startup.js"
+# What the pages load (startup.js, then the components that mathjax-config.js
+# lists, with TeX extensions and CHTML fonts on demand), and everything the
+# context menu can load: the menu, the accessibility extensions (which need the
+# MathML input), the SVG renderer and the speech rules (sre/mathmaps).
+MATHJAX_PARTS = [
+    "startup.js",
+    "core.js",
+    "input/tex.js",
+    "input/tex",
+    "input/mml.js",
+    "input/mml",
+    "output/chtml.js",
+    "output/chtml",
+    "output/svg.js",
+    "output/svg",
+    "ui",
+    "a11y",
+    "sre",
+]
+
+
+def _script_path(script):
+    return script if isinstance(script, str) else script.path
 
 
 def on_post_build(config):
+    if STARTUP not in [_script_path(script) for script in config.extra_javascript]:
+        return
     target = Path(config.site_dir) / "assets" / "mathjax"
     for part in MATHJAX_PARTS:
         source = MATHJAX_ES5 / part
