@@ -7,12 +7,13 @@ and accuracy counts how often it is the right one.
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_float_array, as_labels
+from dlintro._validation import as_float_array, as_labels, finite_output
 
 # --8<-- [end:imports]
 
 
 # --8<-- [start:softmax]
+@finite_output(blame="scores")
 def softmax(scores):
     # --8<-- [end:softmax]
     r"""Turn class scores into probabilities, row by row.
@@ -43,7 +44,8 @@ def softmax(scores):
     TypeError
         If ``scores`` is not numeric.
     ValueError
-        If ``scores`` is not 1-D or 2-D, is empty, or holds NaN or infinity.
+        If ``scores`` is not 1-D or 2-D, is empty, or holds NaN or infinity,
+        or its scores lie so far apart that ``scores - max`` overflows.
 
     Examples
     --------
@@ -68,6 +70,7 @@ def softmax(scores):
 
 
 # --8<-- [start:log_softmax]
+@finite_output(blame="scores")
 def log_softmax(scores):
     # --8<-- [end:log_softmax]
     r"""Logarithm of [`softmax`][dlintro.classification.softmax], computed stably.
@@ -77,7 +80,8 @@ def log_softmax(scores):
     $$
 
     ``log(softmax(x))`` gives ``-inf`` once a probability underflows to 0;
-    this log-sum-exp form stays finite for every finite input.
+    this log-sum-exp form stays finite, unless the scores of a row lie
+    further apart than float64 can count (about 1.8e308).
 
     Parameters
     ----------
@@ -95,7 +99,8 @@ def log_softmax(scores):
     TypeError
         If ``scores`` is not numeric.
     ValueError
-        If ``scores`` is not 1-D or 2-D, is empty, or holds NaN or infinity.
+        If ``scores`` is not 1-D or 2-D, is empty, or holds NaN or infinity,
+        or its scores lie so far apart that a result overflows.
 
     Examples
     --------
@@ -174,7 +179,8 @@ def one_hot(labels, num_classes):
     TypeError
         If ``labels`` are not integers or ``num_classes`` is not an int.
     ValueError
-        If ``labels`` is not 1-D, or a label is outside ``[0, num_classes)``.
+        If ``labels`` is not 1-D or is empty, a label is outside
+        ``[0, num_classes)``, or ``Y`` would have more than 10**8 entries.
 
     Examples
     --------
@@ -226,7 +232,9 @@ def accuracy(scores, labels):
     # --8<-- [start:accuracy-body]
     predicted = predict(scores)
     n, p = np.shape(scores)
-    labels = as_labels(labels, "labels", num_classes=p)
+    labels = as_labels(
+        labels, "labels", num_classes=p, source=f"scores has {p} columns"
+    )
     if labels.shape != (n,):
         raise ValueError(
             f"labels must have shape ({n},) to match scores, "

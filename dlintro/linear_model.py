@@ -2,12 +2,13 @@
 
 # --8<-- [start:imports]
 
-from dlintro._validation import as_float_array
+from dlintro._validation import as_float_array, finite_output
 
 # --8<-- [end:imports]
 
 
 # --8<-- [start:linear]
+@finite_output(blame="X, W or b")
 def linear(X, W, b):
     # --8<-- [end:linear]
     """Forward pass of a linear (affine) layer: ``O = X W + b``.
@@ -34,7 +35,8 @@ def linear(X, W, b):
     TypeError
         If an argument is not numeric.
     ValueError
-        If a shape is wrong or the shapes do not match, or a value is not finite.
+        If a shape is wrong or the shapes do not match, a value is not
+        finite, or ``O`` overflows (a value too large in ``X``, ``W`` or ``b``).
 
     Examples
     --------

@@ -8,13 +8,14 @@ model's outputs, the shape of those outputs.
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_float_array, as_targets
+from dlintro._validation import as_float_array, as_targets, finite_output
 from dlintro.classification import log_softmax, softmax
 
 # --8<-- [end:imports]
 
 
 # --8<-- [start:mse]
+@finite_output(blame="outputs or targets")
 def mse(outputs, targets):
     # --8<-- [end:mse]
     r"""Mean squared error and its gradient.
@@ -47,7 +48,8 @@ def mse(outputs, targets):
     TypeError
         If an argument is not numeric.
     ValueError
-        If a shape is wrong, the shapes differ, or a value is not finite.
+        If a shape is wrong, the shapes differ, a value is not finite, or
+        the squared error overflows.
 
     Examples
     --------
@@ -79,6 +81,7 @@ def mse(outputs, targets):
 
 
 # --8<-- [start:softmax_cross_entropy]
+@finite_output(blame="scores")
 def softmax_cross_entropy(scores, labels):
     # --8<-- [end:softmax_cross_entropy]
     r"""Cross-entropy of softmax probabilities, computed from the scores.
@@ -93,7 +96,8 @@ def softmax_cross_entropy(scores, labels):
     where $P$ is [`softmax`][dlintro.classification.softmax] of the scores
     and $Y$ the one-hot labels. The loss is computed in log-sum-exp form
     (by [`log_softmax`][dlintro.classification.log_softmax]), never as
-    ``log(p + eps)``: it is exact and finite for every finite score.
+    ``log(p + eps)``: it is exact and finite for every finite score, unless
+    the scores of a row lie further apart than float64 can count.
 
     Parameters
     ----------
@@ -115,8 +119,9 @@ def softmax_cross_entropy(scores, labels):
     TypeError
         If ``scores`` is not numeric, or 1-D ``labels`` are not integers.
     ValueError
-        If a shape is wrong, a class index is out of range, or a row of 2-D
-        ``labels`` is not a probability distribution.
+        If a shape is wrong, a value is not finite, a class index is out of
+        range, a row of 2-D ``labels`` is not a probability distribution, or
+        the scores of a row lie so far apart that the loss overflows.
 
     Examples
     --------

@@ -184,3 +184,57 @@ def test_accuracy_counts_correct_predictions():
 def test_accuracy_rejects_bad_input(scores, labels, error, message):
     with pytest.raises(error, match=message):
         accuracy(scores, labels)
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")  # making a np.matrix
+@pytest.mark.parametrize("func", [softmax, log_softmax, predict])
+def test_masked_arrays_and_matrices_are_refused_not_misread(func):
+    # softmax would give the masked 99 a probability of 1, and a matrix's
+    # arithmetic is not element-wise.
+    with pytest.raises(TypeError, match=r"scores must be a plain array, not a masked array"):
+        func(np.ma.array([[1.0, 2.0, 99.0]], mask=[[0, 0, 1]]))
+    with pytest.raises(TypeError, match=r"scores must be a plain array, not numpy.matrix"):
+        func(np.asmatrix([[1.0, 2.0]]))
+
+
+@pytest.mark.parametrize("func", [softmax, log_softmax])
+def test_scores_too_far_apart_for_float64_are_an_error_not_inf(func):
+    # log_softmax's true value, -2e308, is beyond float64; log_softmax gave -inf.
+    with pytest.raises(ValueError, match=r"overflowed float64 .*a value in scores is too large"):
+        func([1e308, -1e308])
+    # 1e308 apart is within float64's range: exact answers, no warning
+    assert np.array_equal(softmax([1e308, 0.0]), [1.0, 0.0])
+    assert np.array_equal(log_softmax([1e308, 0.0]), [0.0, -1e308])
+
+
+def test_one_hot_refuses_empty_labels_and_a_matrix_too_large():
+    with pytest.raises(ValueError, match=r"labels must not be empty, got shape \(0,\)"):
+        one_hot(np.array([], dtype=int), 3)
+    with pytest.raises(
+        ValueError, match=r"len\(labels\) \* num_classes must be at most 100000000, got 200000000"
+    ):
+        one_hot([0, 1], 10**8)  # a MemoryError half-way through, before
+    for huge in (10**12, 2**63):
+        with pytest.raises(ValueError, match=rf"num_classes must be at most 100000000, got {huge}"):
+            one_hot([0], huge)
+
+
+def test_a_label_out_of_range_names_what_sets_the_range():
+    with pytest.raises(ValueError, match=r"found 2 at position 1 \(num_classes is 2\)$"):
+        one_hot([0, 2], 2)
+    with pytest.raises(ValueError, match=r"found 2 at position 0 \(scores has 2 columns\)$"):
+        accuracy([[0.9, 0.1]], [2])
+
+
+@pytest.mark.parametrize(
+    "labels, message",
+    [
+        ([[0, 1], [2]], r"labels must be a rectangular array with shape \(n,\), got nested"),
+        (np.ma.array([0, 1]), r"labels must be a plain array, not a masked array"),
+        ([2**70], r"labels must be integer class indices .*got dtype object"),
+        (np.array([2**64 - 1], dtype=np.uint64), r"found 18446744073709551615 at position 0"),
+    ],
+)
+def test_odd_labels_get_a_clear_error(labels, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        one_hot(labels, 3)

@@ -82,3 +82,25 @@ def test_bias_may_be_a_row_vector():
 def test_bad_shapes_are_rejected_with_a_clear_error(X, W, b, error, message):
     with pytest.raises(error, match=message):
         linear(X, W, b)
+
+
+@pytest.mark.parametrize(
+    "X, W, b",
+    [
+        ([[1e200]], [[1e200]], [0.0]),  # X @ W overflows
+        ([[1.0]], [[1e308]], [1e308]),  # the sum overflows
+        ([[1e308, 1e308]], [[1.0], [1.0]], [0.0]),
+    ],
+)
+def test_an_overflowing_output_is_an_error_not_inf(X, W, b):
+    # filterwarnings = error: a NumPy overflow warning would fail this test too
+    with pytest.raises(ValueError, match=r"^linear overflowed float64 .*X, W or b is too large$"):
+        linear(X, W, b)
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")  # making a np.matrix
+def test_a_masked_or_matrix_input_is_refused():
+    with pytest.raises(TypeError, match=r"W must be a plain array, not a masked array"):
+        linear(np.ones((1, 2)), np.ma.array(np.ones((2, 1)), mask=[[1], [0]]), [0.0])
+    with pytest.raises(TypeError, match=r"X must be a plain array, not numpy.matrix"):
+        linear(np.asmatrix(np.ones((1, 2))), np.ones((2, 1)), [0.0])

@@ -112,3 +112,33 @@ def test_cross_entropy_rejects_bad_input(scores, labels, error, message):
 def test_mse_rejects_bad_input(outputs, targets, error, message):
     with pytest.raises(error, match=message):
         mse(outputs, targets)
+
+
+def test_cross_entropy_of_scores_too_far_apart_is_an_error_not_nan():
+    # It was NaN: 0 * -inf in Y * log_softmax. log P of the second class,
+    # -2e308, is beyond float64, so there is no finite log_softmax to use.
+    with pytest.raises(ValueError, match=r"a value in scores is too large"):
+        softmax_cross_entropy([[1e308, -1e308]], [0])
+    loss, grad = softmax_cross_entropy([[1e308, 0.0]], [0])  # within range: exact
+    assert loss == 0.0 and np.array_equal(grad, [[0.0, 0.0]])
+
+
+@pytest.mark.parametrize(
+    "labels, message",
+    [
+        (np.full((1, 2), 1e308), r"2-D labels must be one-hot rows"),  # the sum overflowed
+        ([[1.0, 0.0], [0.0]], r"labels must be a rectangular array"),  # NumPy's raw message
+        (np.ma.array([0]), r"labels must be a plain array, not a masked array"),
+    ],
+)
+def test_odd_labels_are_refused_clearly(labels, message):
+    with pytest.raises(ValueError if "masked" not in message else TypeError, match=message):
+        softmax_cross_entropy([[0.0, 1.0]], labels)
+
+
+@pytest.mark.parametrize(
+    "outputs, targets", [([[1e200]], [[0.0]]), ([[1e308]], [[-1e308]]), ([1e300, 1e300], [0, 0])]
+)
+def test_an_overflowing_mse_is_an_error_not_inf(outputs, targets):
+    with pytest.raises(ValueError, match=r"^mse overflowed .*outputs or targets is too large"):
+        mse(outputs, targets)
