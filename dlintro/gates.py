@@ -3,6 +3,11 @@
 A gate's ``forward`` computes its output from its two inputs and remembers
 them; its ``backward`` takes the gradient arriving at the output and returns
 the gradients of its two inputs (chain rule: upstream times local).
+
+``Multiply`` remembers its inputs themselves, not copies, as the layers of
+:mod:`dlintro.layers` do: change ``x`` or ``y`` in place between
+``forward`` and ``backward`` and the gradients change too. Every array a
+gate returns is new.
 """
 
 # --8<-- [start:imports]
@@ -13,6 +18,7 @@ from dlintro._validation import (
     as_result,
     as_same_shape,
     as_upstream_grad,
+    finite_output,
 )
 
 # --8<-- [end:imports]
@@ -26,6 +32,8 @@ class Add:
     $$
     \frac{\partial (x + y)}{\partial x} = \frac{\partial (x + y)}{\partial y} = 1
     $$
+
+    ``backward`` returns two new arrays, each a copy of ``dout``.
 
     Examples
     --------
@@ -41,6 +49,7 @@ class Add:
     def __init__(self):
         self._shape = None  # set by forward: the shape of the output
 
+    @finite_output(blame="x or y")
     def forward(self, x, y):
         x, y = as_same_shape(x, y)
         self._shape = x.shape
@@ -77,10 +86,12 @@ class Multiply:
     def __init__(self):
         self._x = self._y = None  # each is the other's gradient
 
+    @finite_output(blame="x or y")
     def forward(self, x, y):
         self._x, self._y = as_same_shape(x, y)
         return as_result(self._x * self._y)
 
+    @finite_output(blame="dout (or the x and y of forward)")
     def backward(self, dout):
         x = after_forward(self._x, "Multiply")
         dout = as_upstream_grad(dout, "dout", x.shape)

@@ -3,6 +3,14 @@
 ``forward`` computes the layer's output and keeps what ``backward`` will
 need; ``backward`` takes the gradient of the loss with respect to that
 output and returns the gradient with respect to the layer's input.
+
+What ``forward`` keeps is the array itself, not a copy: ``Linear`` and
+``ReLU`` keep the input they were given, ``Sigmoid`` and ``Tanh`` keep the
+output they return. So a network keeps each activation once (a tanh
+layer's output is the very array the next ``Linear`` keeps as its input),
+and changing such an array in place between ``forward`` and ``backward``
+changes the gradients: copy it first. Every other array a layer returns is
+new.
 """
 
 # --8<-- [start:imports]
@@ -10,6 +18,7 @@ from dlintro._validation import (
     after_forward,
     as_float_array,
     as_upstream_grad,
+    finite_output,
 )
 from dlintro.activations import relu, sigmoid, tanh
 
@@ -44,13 +53,19 @@ class Linear:
         Gradients of the loss with respect to ``W`` and ``b``, set by
         [`backward`][dlintro.layers.Linear.backward].
 
+    ``forward`` keeps ``X`` itself for ``backward``, not a copy (a float64
+    array is kept as given): change it in place before ``backward`` and
+    ``dW`` changes with it.
+
     Raises
     ------
     TypeError
-        If ``W`` or ``b`` is not numeric.
+        If ``W`` or ``b`` is not a plain array of real numbers.
     ValueError
         If ``W`` is not 2-D, ``b`` is not of shape ``(p,)``, or a value is
-        not finite.
+        not finite. ``forward`` and ``backward`` raise it too, naming their
+        argument, for a wrong shape, a value that is not finite, or a result
+        that overflows; ``backward`` before ``forward`` is a RuntimeError.
 
     Examples
     --------
@@ -83,6 +98,7 @@ class Linear:
     # --8<-- [end:Linear-init]
 
     # --8<-- [start:Linear-forward]
+    @finite_output(blame="X (or the layer's W and b)")
     def forward(self, X):
         """``Z = X W + b``: (n, d) -> (n, p). Caches ``X`` for backward."""
         d = self.W.shape[0]
@@ -97,6 +113,7 @@ class Linear:
     # --8<-- [end:Linear-forward]
 
     # --8<-- [start:Linear-backward]
+    @finite_output(blame="dZ (or the layer's W and its input X)")
     def backward(self, dZ):
         """Given ``dL/dZ`` (n, p): set ``dW``, ``db``; return ``dL/dX``."""
         X = after_forward(self._X, "Linear")
@@ -123,6 +140,9 @@ class Sigmoid:
     # --8<-- [end:Sigmoid]
     r"""Sigmoid layer: ``H = sigmoid(Z)``; backward uses $\sigma' = H(1 - H)$.
 
+    ``forward`` returns the very array it keeps for ``backward``: copy the
+    result before changing it in place.
+
     Examples
     --------
     >>> import numpy as np
@@ -139,6 +159,7 @@ class Sigmoid:
         self._H = None  # the output, cached by forward for backward
 
     def forward(self, Z):
+        Z = as_float_array(Z, "Z")
         self._H = sigmoid(Z)  # cache the output: sigma' = H (1 - H)
         return self._H
 
@@ -153,6 +174,9 @@ class Sigmoid:
 class Tanh:
     # --8<-- [end:Tanh]
     r"""Tanh layer: ``H = tanh(Z)``; backward uses $\tanh' = 1 - H^2$.
+
+    ``forward`` returns the very array it keeps for ``backward``: copy the
+    result before changing it in place.
 
     Examples
     --------
@@ -170,6 +194,7 @@ class Tanh:
         self._H = None  # the output, cached by forward for backward
 
     def forward(self, Z):
+        Z = as_float_array(Z, "Z")
         self._H = tanh(Z)  # cache the output: tanh' = 1 - H**2
         return self._H
 
@@ -184,6 +209,8 @@ class Tanh:
 class ReLU:
     # --8<-- [end:ReLU]
     r"""ReLU layer: ``H = max(0, Z)``; backward passes the gradient where $Z > 0$.
+
+    ``forward`` keeps ``Z`` itself for ``backward``, not a copy.
 
     Examples
     --------

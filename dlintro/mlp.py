@@ -7,7 +7,15 @@ An MLP is a list of layers: ``Linear``, activation, ``Linear``, activation,
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_generator, as_int, as_layer_sizes, choose
+from dlintro._validation import (
+    as_generator,
+    as_int,
+    as_layer_sizes,
+    as_output_grad,
+    check_size,
+    choose,
+    finite_output,
+)
 from dlintro.layers import Linear, ReLU, Sigmoid, Tanh
 
 # --8<-- [end:imports]
@@ -42,11 +50,13 @@ def xavier_normal(fan_in, fan_out, rng=None):
     TypeError
         If a size is not an int, or ``rng`` is neither a Generator nor an int.
     ValueError
-        If a size is less than 1.
+        If a size is less than 1, ``W`` would have more than 10**8 entries,
+        or the seed ``rng`` is negative.
     """
     # --8<-- [start:xavier_normal-body]
     d = as_int(fan_in, "fan_in", minimum=1)
     p = as_int(fan_out, "fan_out", minimum=1)
+    check_size(d * p, "fan_in * fan_out")
     std = np.sqrt(2.0 / (d + p))
     return as_generator(rng).normal(0.0, std, size=(d, p))
     # --8<-- [end:xavier_normal-body]
@@ -81,11 +91,13 @@ def he_normal(fan_in, fan_out, rng=None):
     TypeError
         If a size is not an int, or ``rng`` is neither a Generator nor an int.
     ValueError
-        If a size is less than 1.
+        If a size is less than 1, ``W`` would have more than 10**8 entries,
+        or the seed ``rng`` is negative.
     """
     # --8<-- [start:he_normal-body]
     d = as_int(fan_in, "fan_in", minimum=1)
     p = as_int(fan_out, "fan_out", minimum=1)
+    check_size(d * p, "fan_in * fan_out")
     std = np.sqrt(2.0 / d)
     return as_generator(rng).normal(0.0, std, size=(d, p))
     # --8<-- [end:he_normal-body]
@@ -132,11 +144,15 @@ class MLP:
     Raises
     ------
     TypeError
-        If ``sizes`` holds a non-int, or ``rng`` is neither a Generator nor
-        an int.
+        If ``sizes`` is not a list (or tuple, or 1-D array) of ints, or
+        ``rng`` is neither a Generator nor an int.
     ValueError
-        If ``sizes`` has fewer than 2 entries or one below 1, or
-        ``activation`` or ``init`` is unknown.
+        If ``sizes`` has fewer than 2 entries or one below 1, makes more
+        than 1000 layers or 10**8 parameters, ``activation`` or ``init`` is
+        unknown, or the seed ``rng`` is negative. ``forward`` and
+        ``backward`` raise it too, naming ``X`` or ``dO``, for a wrong
+        shape, a value that is not finite, or a result that overflows;
+        ``backward`` before ``forward`` is a RuntimeError.
 
     Examples
     --------
@@ -174,6 +190,7 @@ class MLP:
     # --8<-- [end:MLP-init]
 
     # --8<-- [start:MLP-forward]
+    @finite_output(blame="X (or the model's weights)")
     def forward(self, X):
         """Scores ``O`` of shape (n, p) for inputs ``X`` of shape (n, d)."""
         H = X
@@ -184,12 +201,13 @@ class MLP:
     # --8<-- [end:MLP-forward]
 
     # --8<-- [start:MLP-backward]
+    @finite_output(blame="dO (or the model's weights)")
     def backward(self, dO):
         """Backpropagate ``dL/dO`` (n, p) from the top layer down.
 
         Sets ``dW`` and ``db`` of every ``Linear`` layer; returns ``dL/dX``.
         """
-        grad = dO
+        grad = as_output_grad(dO, self)  # the shape of forward's output
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
         return grad

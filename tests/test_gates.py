@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import dlintro.gates
 from dlintro import Add, Max, Multiply, numerical_gradient
 
 
@@ -69,3 +70,51 @@ def test_gate_errors(gate):
         g.backward([1.0, 2.0])
     with pytest.raises(ValueError, match=r"x must contain only finite values"):
         gate().forward(np.nan, 1.0)
+
+
+def test_add_backward_returns_two_new_arrays():
+    # It returned dout itself, twice: changing dx changed dy and dout.
+    gate, dout = Add(), np.array([1.0, 2.0])
+    gate.forward(np.zeros(2), np.zeros(2))
+    dx, dy = gate.backward(dout)
+    assert not np.shares_memory(dx, dy)
+    assert not np.shares_memory(dx, dout) and not np.shares_memory(dy, dout)
+    dx[0] = 99.0
+    assert dy[0] == 1.0 and dout[0] == 1.0
+
+
+def test_multiply_keeps_its_inputs_as_documented():
+    # Sharing on purpose (module docstring): the arrays themselves, not copies.
+    x, y = np.array([1.0, 2.0]), np.array([3.0, 4.0])
+    gate = Multiply()
+    gate.forward(x, y)
+    y[0] = 10.0  # changed between forward and backward ...
+    dx, _ = gate.backward(np.ones(2))
+    assert dx[0] == 10.0  # ... and the gradient changes with it
+    assert "not copies" in dlintro.gates.__doc__
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: Multiply().forward(1e200, 1e200), r"^Multiply.forward overflowed .*x or y"),
+        (lambda: Add().forward(1e308, 1e308), r"^Add.forward overflowed .*x or y"),
+        (lambda: Add().forward([1e308], [1e308]), r"^Add.forward overflowed"),
+    ],
+)
+def test_an_overflowing_gate_is_an_error_not_inf(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_an_overflowing_multiply_backward_names_dout():
+    gate = Multiply()
+    gate.forward(1e300, 2.0)
+    with pytest.raises(ValueError, match=r"^Multiply.backward overflowed .*dout"):
+        gate.backward(1e10)
+
+
+@pytest.mark.parametrize("gate", [Add, Multiply, Max])
+def test_masked_inputs_are_refused(gate):
+    with pytest.raises(TypeError, match=r"x must be a plain array, not a masked array"):
+        gate().forward(np.ma.array([1.0], mask=[1]), np.ones(1))

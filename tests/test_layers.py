@@ -107,3 +107,53 @@ def test_upstream_gradient_must_have_the_output_shape(layer):
     assert out.shape == (4, 3)
     with pytest.raises(ValueError, match=r"must have the shape of the output \(4, 3\)"):
         layer.backward(np.ones((3, 4)))
+
+
+def test_sigmoid_and_tanh_return_the_array_they_keep_as_documented():
+    # Sharing on purpose: the next Linear of an MLP keeps the same array, so
+    # a network keeps one array per sigmoid or tanh layer, not two.
+    for layer_type in (Sigmoid, Tanh):
+        layer = layer_type()
+        H = layer.forward(np.array([[0.5, -1.0]]))
+        assert H is layer._H
+        assert "copy the" in " ".join(layer_type.__doc__.split())
+
+
+def test_linear_and_relu_keep_their_input_as_documented():
+    X = np.array([[1.0, 2.0]])
+    layer = Linear(np.ones((2, 1)), np.zeros(1))
+    layer.forward(X)
+    X[0, 0] = 5.0  # changed between forward and backward ...
+    layer.backward(np.ones((1, 1)))
+    np.testing.assert_array_equal(layer.dW, [[5.0], [2.0]])  # ... and dW with it
+    relu_layer, Z = ReLU(), np.array([[-1.0, 1.0]])
+    relu_layer.forward(Z)
+    assert relu_layer._Z is Z
+    assert "not a copy" in Linear.__doc__ and "not a copy" in ReLU.__doc__
+
+
+def test_activation_layers_name_their_own_argument():
+    # Sigmoid and Tanh passed Z on to sigmoid(z), whose messages named z.
+    for layer_type in (Sigmoid, Tanh, ReLU):
+        with pytest.raises(ValueError, match=r"^Z must contain only finite values"):
+            layer_type().forward([[np.nan]])
+
+
+@pytest.mark.parametrize(
+    "X, message",
+    [
+        (np.full((1, 2), 1e200), r"^Linear.forward overflowed .*X \(or the layer's W and b\)"),
+        (np.array([[1e308, 1e308]]), r"^Linear.forward overflowed"),
+    ],
+)
+def test_an_overflowing_linear_forward_is_an_error_not_inf(X, message):
+    layer = Linear(np.full((2, 2), 1e200), np.zeros(2))
+    with pytest.raises(ValueError, match=message):
+        layer.forward(X)
+
+
+def test_an_overflowing_linear_backward_names_dz():
+    layer = Linear(np.ones((2, 2)), np.zeros(2))
+    layer.forward(np.full((3, 2), 1e300))
+    with pytest.raises(ValueError, match=r"^Linear.backward overflowed .*dZ"):
+        layer.backward(np.full((3, 2), 1e10))

@@ -143,3 +143,67 @@ def test_init_rejects_bad_arguments(init):
     with pytest.raises(TypeError, match=r"rng must be a numpy.random.Generator or an int seed"):
         init(2, 3, "seed")
     np.testing.assert_array_equal(init(2, 3, 7), init(2, 3, np.random.default_rng(7)))
+
+
+def test_mlp_backward_names_do_and_itself():
+    # Every error came from the last Linear's backward and named dZ.
+    net = MLP([2, 4, 3], rng=0)
+    with pytest.raises(RuntimeError, match=r"^MLP.backward called before forward$"):
+        net.backward(np.ones((5, 3)))
+    net.forward(np.ones((5, 2)))
+    for dO, message in [
+        (np.ones((3, 5)), r"^dO must have the shape of the output \(5, 3\), got shape \(3, 5\)"),
+        (np.full((5, 3), np.nan), r"^dO must contain only finite values"),
+        (np.full((5, 3), "a"), r"^dO must be an array of real numbers"),
+        (np.full((5, 3), 1e308), r"^MLP.backward overflowed .*dO"),
+    ]:
+        with pytest.raises((ValueError, TypeError), match=message):
+            net.backward(dO)
+
+
+def test_an_overflowing_mlp_forward_is_an_error_not_inf():
+    net = MLP([2, 4, 3], rng=0)
+    with pytest.raises(ValueError, match=r"^MLP.forward overflowed .*X \(or the model's weights\)"):
+        net.forward(np.full((1, 2), 1e308))
+
+
+@pytest.mark.parametrize(
+    "sizes, error, message",
+    [
+        ({2: "a", 3: "b"}, TypeError, r"sizes must be a list of ints \[d, ..., p\], got dict"),
+        ({2, 3}, TypeError, r"sizes must be a list of ints \[d, ..., p\], got set"),
+        ("23", TypeError, r"sizes must be a list of ints \[d, ..., p\], got str"),
+        (np.array([[2, 3]]), TypeError, r"sizes must be a list of ints .*got shape \(1, 2\)"),
+        ([2, 10**12], ValueError, r"each of sizes must be at most 100000000, got 1000000000000"),
+        ([2, 2**63], ValueError, r"each of sizes must be at most 100000000"),
+        ([20_000, 20_000], ValueError, r"the number of parameters of sizes must be at most 10+"),
+        ([2] * 1003, ValueError, r"sizes must list at most 1001 layer sizes, got 1003"),
+    ],
+)
+def test_sizes_that_are_no_list_or_too_large_are_refused(sizes, error, message):
+    with pytest.raises(error, match=message):
+        MLP(sizes)
+
+
+def test_a_tuple_or_array_of_sizes_is_a_list_of_sizes():
+    for sizes in ((2, 4, 3), np.array([2, 4, 3]), range(2, 5)):
+        assert [lin.W.shape[0] for lin in MLP(sizes, rng=0).linears][0] == 2
+
+
+@pytest.mark.parametrize("make", [lambda rng: MLP([2, 3], rng=rng), xavier_normal, he_normal])
+def test_a_negative_seed_names_rng(make):
+    call = (
+        make if make is not xavier_normal and make is not he_normal else lambda rng: make(2, 3, rng)
+    )
+    with pytest.raises(ValueError, match=r"^rng must be a non-negative int seed, got -1$"):
+        call(-1)
+
+
+@pytest.mark.parametrize("init", [xavier_normal, he_normal])
+def test_init_caps_the_size_of_w(init):
+    with pytest.raises(ValueError, match=r"fan_in \* fan_out must be at most 100000000"):
+        init(10**6, 10**6)
+    with pytest.raises(
+        ValueError, match=r"fan_in must be at most 100000000, got 9223372036854775808"
+    ):
+        init(2**63, 1)
