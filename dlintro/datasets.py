@@ -3,12 +3,19 @@
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_generator, as_int
+from dlintro._validation import (
+    as_generator,
+    as_int,
+    as_nonnegative_float,
+    check_size,
+    finite_output,
+)
 
 # --8<-- [end:imports]
 
 
 # --8<-- [start:spiral]
+@finite_output(blame="noise")
 def spiral(num_classes=3, points_per_class=100, *, noise=0.2, rng=None):
     # --8<-- [end:spiral]
     r"""Points on ``num_classes`` interleaved spiral arms in the plane.
@@ -48,7 +55,9 @@ def spiral(num_classes=3, points_per_class=100, *, noise=0.2, rng=None):
         If a count is not an int, ``noise`` is not a number, or ``rng`` is
         neither a Generator nor an int.
     ValueError
-        If a count is too small or ``noise`` is negative or not finite.
+        If a count is too small, ``K*N`` is more than 5*10**7, ``noise`` is
+        negative, not finite or so large that an angle overflows, or the
+        seed ``rng`` is negative.
 
     Examples
     --------
@@ -62,10 +71,8 @@ def spiral(num_classes=3, points_per_class=100, *, noise=0.2, rng=None):
     # --8<-- [start:spiral-body]
     K = as_int(num_classes, "num_classes", minimum=2)
     N = as_int(points_per_class, "points_per_class", minimum=1)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float)):
-        raise TypeError(f"noise must be a float, got {type(noise).__name__}")
-    if not (np.isfinite(noise) and noise >= 0):
-        raise ValueError(f"noise must be non-negative and finite, got {noise}")
+    check_size(2 * K * N, "2 * num_classes * points_per_class")
+    noise = as_nonnegative_float(noise, "noise")
     rng = as_generator(rng)
     r = np.tile(np.linspace(0.0, 1.0, N), K)  # radius, arm after arm
     labels = np.repeat(np.arange(K), N)

@@ -7,7 +7,17 @@ weights are set by hand instead of learned.
 # --8<-- [start:imports]
 import numpy as np
 
-from dlintro._validation import as_float_array, as_int
+from dlintro._validation import (
+    MAX_LAYERS,
+    as_float_array,
+    as_int,
+    as_interval,
+    as_nonnegative_float,
+    as_positive_float,
+    as_samples,
+    check_callable,
+    finite_output,
+)
 from dlintro.mlp import MLP
 
 # --8<-- [end:imports]
@@ -44,7 +54,7 @@ def tent_network(depth):
     TypeError
         If ``depth`` is not an int.
     ValueError
-        If ``depth`` is less than 1.
+        If ``depth`` is less than 1 or more than 999.
 
     Examples
     --------
@@ -57,7 +67,7 @@ def tent_network(depth):
     array([0., 1., 0., 1., 0.])
     """
     # --8<-- [start:tent_network-body]
-    k = as_int(depth, "depth", minimum=1)
+    k = as_int(depth, "depth", minimum=1, maximum=MAX_LAYERS - 1)
     net = MLP([1] + [2] * k + [1], activation="relu", rng=0)
     first, *middle, last = net.linears
     # first layer: the two units ReLU(x) and ReLU(x - 1/2)
@@ -74,6 +84,7 @@ def tent_network(depth):
 
 
 # --8<-- [start:count_linear_pieces]
+@finite_output(blame="x, y or rtol")
 def count_linear_pieces(x, y, *, rtol=1e-6):
     # --8<-- [end:count_linear_pieces]
     """Count the linear pieces of a piecewise-linear function sampled on a grid.
@@ -91,8 +102,9 @@ def count_linear_pieces(x, y, *, rtol=1e-6):
     y : array_like, shape (m,)
         Function values at ``x``.
     rtol : float, default 1e-6
-        Slopes differing by less than ``rtol`` times the largest slope are
-        taken as equal (rounding).
+        Slopes differing by less than ``rtol`` times the largest slope (or
+        than ``rtol``, if no slope is larger than 1) are taken as equal
+        (rounding). Non-negative.
 
     Returns
     -------
@@ -102,10 +114,10 @@ def count_linear_pieces(x, y, *, rtol=1e-6):
     Raises
     ------
     TypeError
-        If ``x`` or ``y`` is not numeric.
+        If ``x`` or ``y`` is not numeric, or ``rtol`` is not a number.
     ValueError
-        If a shape is wrong, ``x`` is not strictly increasing, or a value
-        is not finite.
+        If a shape is wrong, ``x`` is not strictly increasing, a value is
+        not finite, ``rtol`` is negative, or a slope overflows float64.
 
     Examples
     --------
@@ -116,15 +128,8 @@ def count_linear_pieces(x, y, *, rtol=1e-6):
     2
     """
     # --8<-- [start:count_linear_pieces-body]
-    x = as_float_array(x, "x", ndim=1, shape_hint="(m,)")
-    y = as_float_array(y, "y", ndim=1, shape_hint=f"({x.shape[0]},)")
-    if y.shape != x.shape or x.shape[0] < 2:
-        raise ValueError(
-            f"x and y must have the same shape (m,) with m >= 2, "
-            f"got {x.shape} and {y.shape}"
-        )
-    if not (np.diff(x) > 0).all():
-        raise ValueError("x must be strictly increasing")
+    x, y = as_samples(x, y)  # (m,) each, x strictly increasing
+    rtol = as_nonnegative_float(rtol, "rtol")
     slopes = np.diff(y) / np.diff(x)
     scale = max(1.0, np.abs(slopes).max())
     kink = np.abs(np.diff(slopes)) > rtol * scale  # slope changes here
@@ -135,6 +140,7 @@ def count_linear_pieces(x, y, *, rtol=1e-6):
 
 
 # --8<-- [start:bump_network]
+@finite_output(blame="f, steepness or interval")
 def bump_network(f, num_bumps, *, steepness, interval=(0.0, 1.0)):
     # --8<-- [end:bump_network]
     r"""A one-hidden-layer sigmoid MLP that approximates ``f`` by bumps.
@@ -158,7 +164,7 @@ def bump_network(f, num_bumps, *, steepness, interval=(0.0, 1.0)):
     f : callable
         Maps an array of shape (m,) to an array of shape (m,).
     num_bumps : int
-        Number of cells ``m`` (at least 1); the MLP has ``2m`` hidden units.
+        Number of cells ``m`` (1 to 10**7); the MLP has ``2m`` hidden units.
     steepness : float
         Slope ``s`` of the sigmoid units (positive); steeper is closer to a
         step. Should be large compared to ``m / (b - a)``.
@@ -177,8 +183,10 @@ def bump_network(f, num_bumps, *, steepness, interval=(0.0, 1.0)):
         If ``f`` is not callable, ``num_bumps`` is not an int, or
         ``steepness`` is not a number.
     ValueError
-        If ``num_bumps < 1``, ``steepness`` is not positive and finite,
-        the interval is not ``a < b``, or ``f`` returns the wrong shape.
+        If ``num_bumps`` is not in ``[1, 10**7]``, ``steepness`` is not
+        positive and finite, the interval is not ``a < b``, ``f`` returns
+        the wrong shape or a value that is not finite, or the weights
+        overflow.
 
     Examples
     --------
@@ -190,17 +198,11 @@ def bump_network(f, num_bumps, *, steepness, interval=(0.0, 1.0)):
     True
     """
     # --8<-- [start:bump_network-body]
-    if not callable(f):
-        raise TypeError(f"f must be callable, got {type(f).__name__}")
-    m = as_int(num_bumps, "num_bumps", minimum=1)
-    s = as_float_array(steepness, "steepness", ndim=0, shape_hint="()")
-    interval = as_float_array(interval, "interval", ndim=1, shape_hint="(2,)")
-    if interval.shape != (2,) or not (s > 0 and interval[0] < interval[1]):
-        raise ValueError(
-            f"need steepness > 0 and interval (a, b) with a < b, "
-            f"got steepness {s} and interval {interval}"
-        )
-    edges = np.linspace(interval[0], interval[1], m + 1)
+    check_callable(f, "f")
+    m = as_int(num_bumps, "num_bumps", minimum=1, maximum=10**7)
+    s = as_positive_float(steepness, "steepness")
+    a, b = as_interval(interval, "interval")
+    edges = np.linspace(a, b, m + 1)
     centres = (edges[:-1] + edges[1:]) / 2
     heights = as_float_array(f(centres), "f(x)", ndim=1, shape_hint=f"({m},)")
     if heights.shape != (m,):

@@ -32,3 +32,30 @@ def test_seed_makes_it_reproducible():
 def test_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):
         spiral(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"noise": 1e308}, ValueError, r"^spiral overflowed .*noise is too large"),
+        ({"noise": np.nan}, ValueError, r"noise must be non-negative and finite, got nan"),
+        ({"noise": "0.1"}, TypeError, r"noise must be a float, got str"),
+        ({"rng": -1}, ValueError, r"^rng must be a non-negative int seed, got -1$"),
+        ({"points_per_class": 10**12}, ValueError, r"points_per_class must be at most 100000000"),
+        ({"points_per_class": 2**63}, ValueError, r"points_per_class must be at most"),
+        (
+            {"num_classes": 10**4, "points_per_class": 10**4},
+            ValueError,
+            r"2 \* num_classes \* points_per_class must be at most 100000000, got 200000000",
+        ),
+    ],
+)
+def test_hostile_arguments_get_a_clear_error(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        spiral(**kwargs)
+
+
+def test_numpy_numbers_are_numbers():
+    a = spiral(np.int64(3), np.uint8(5), noise=np.float32(0.25), rng=np.int64(1))
+    b = spiral(3, 5, noise=float(np.float32(0.25)), rng=1)
+    np.testing.assert_array_equal(a[0], b[0])

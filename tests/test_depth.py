@@ -79,8 +79,16 @@ def test_bump_approximation_improves_with_more_bumps():
             ValueError,
             r"num_bumps must be at least 1",
         ),
-        (lambda: bump_network(np.sin, 3, steepness=-1.0), ValueError, r"need steepness > 0"),
-        (lambda: bump_network(np.sin, 3, steepness=1.0, interval=(1, 0)), ValueError, r"a < b"),
+        (
+            lambda: bump_network(np.sin, 3, steepness=-1.0),
+            ValueError,
+            r"steepness must be positive and finite, got -1.0",
+        ),
+        (
+            lambda: bump_network(np.sin, 3, steepness=1.0, interval=(1, 0)),
+            ValueError,
+            r"interval must be \(a, b\) with a < b, got \(1, 0\)",
+        ),
         (lambda: bump_network(lambda x: 1.0, 3, steepness=1.0), ValueError, r"f\(x\) must be 1-D"),
     ],
 )
@@ -92,3 +100,48 @@ def test_depth_rejects_bad_input(call, error, message):
 def test_kinks_between_grid_points_three_steps_apart_are_told_apart():
     x = np.arange(0.0, 12.0)  # grid step 1
     assert count_linear_pieces(x, relu(x - 3.5) - 2 * relu(x - 6.6)) == 3  # 3.1 steps apart
+
+
+@pytest.mark.parametrize(
+    ("rtol", "error", "message"),
+    [
+        (-1.0, ValueError, r"rtol must be non-negative and finite, got -1.0"),  # gave 2 pieces
+        (np.nan, ValueError, r"rtol must be non-negative and finite, got nan"),  # gave 1
+        (None, TypeError, r"rtol must be a float, got NoneType"),  # NumPy's own error
+    ],
+)
+def test_count_linear_pieces_checks_rtol(rtol, error, message):
+    x = np.linspace(0.0, 1.0, 5)
+    with pytest.raises(error, match=message):
+        count_linear_pieces(x, 2 * x, rtol=rtol)
+    assert count_linear_pieces(x, 2 * x, rtol=0.0) == 1
+
+
+def test_slopes_that_overflow_are_an_error_not_a_miscount():
+    # [0, 1e308, -1e308, 0] has 3 pieces; its slopes overflowed and it gave 1.
+    with pytest.raises(ValueError, match=r"^count_linear_pieces overflowed .*x, y or rtol"):
+        count_linear_pieces([0.0, 1.0, 2.0, 3.0], [0.0, 1e308, -1e308, 0.0])
+    x = np.arange(10.0)  # kinks at 3 and 6, three steps apart
+    assert count_linear_pieces(x, 1e307 * np.array([0, 1, 2, 3, 2, 1, 0, 1, 2, 3])) == 3
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"steepness": 1e308}, ValueError, r"^bump_network overflowed .*steepness"),  # -inf biases
+        ({"interval": (-1e308, 1e308)}, ValueError, r"^bump_network overflowed .*interval"),
+        ({"interval": (0.0, np.nan)}, ValueError, r"interval must contain only finite values"),
+        ({"steepness": "1"}, TypeError, r"steepness must be a float, got str"),
+        ({"num_bumps": 10**12}, ValueError, r"num_bumps must be at most 10000000"),
+        ({"f": lambda c: c * np.nan}, ValueError, r"f\(x\) must contain only finite values"),
+    ],
+)
+def test_bump_network_refuses_what_would_overflow(kwargs, error, message):
+    args = {"f": np.sin, "num_bumps": 2, "steepness": 10.0, "interval": (0.0, 3.0)} | kwargs
+    with pytest.raises(error, match=message):
+        bump_network(args.pop("f"), args.pop("num_bumps"), **args)
+
+
+def test_tent_network_depth_is_capped():
+    with pytest.raises(ValueError, match=r"depth must be at most 999, got 1000000000000"):
+        tent_network(10**12)
