@@ -11,7 +11,12 @@ import numpy as np
 
 from dlintro._validation import (
     as_float_array,
+    as_gradient_of,
+    as_index,
+    as_nonnegative_float,
+    as_real,
     check_difference_args,
+    finite_output,
     real_value,
 )
 
@@ -19,6 +24,7 @@ from dlintro._validation import (
 
 
 # --8<-- [start:numerical_gradient]
+@finite_output(blame="f, x or h")
 def numerical_gradient(f, x, *, h=1e-5, method="central"):
     # --8<-- [end:numerical_gradient]
     r"""Gradient of a scalar function by finite differences, entry by entry.
@@ -34,19 +40,23 @@ def numerical_gradient(f, x, *, h=1e-5, method="central"):
     The central difference is accurate to $O(h^2)$, the one-sided forward
     difference only to $O(h)$.
 
-    ``x`` is changed *in place*, one entry at a time, and restored before
-    the function returns. This makes the checker work on any parameter
-    array, including one held inside a model: ``f`` may ignore its argument
-    and read the array from the model instead.
+    ``x`` is changed *in place*, one entry at a time, and each entry is
+    restored before the next, also when ``f`` raises an error. This makes
+    the checker work on any parameter array, including one held inside a
+    model: ``f`` may ignore its argument and read the array from the model
+    instead.
 
     Parameters
     ----------
     f : callable
         ``f(x)`` returns a real number (for example a loss).
     x : numpy.ndarray of float64, any shape
-        The point at which to differentiate; nudged in place and restored.
+        The point at which to differentiate: finite, writeable, and a plain
+        array (not masked, not a ``numpy.matrix``); nudged in place and
+        restored.
     h : float, default 1e-5
-        Step size.
+        Step size: ``x + h`` and ``x - h`` must differ from ``x`` and stay
+        finite.
     method : {"central", "forward"}
         Central or one-sided (forward) differences.
 
@@ -61,8 +71,10 @@ def numerical_gradient(f, x, *, h=1e-5, method="central"):
         If ``f`` is not callable, ``x`` is not a float64 ndarray, or ``f``
         does not return a real number.
     ValueError
-        If ``h`` is not positive and finite, ``method`` is unknown, or ``f``
-        returns a non-finite value.
+        If ``x`` is read-only, empty or not finite, ``h`` is not positive
+        and finite or too large or too small for ``x``, ``method`` is
+        unknown, ``f`` returns a non-finite value, or a difference
+        quotient overflows.
 
     Examples
     --------
@@ -73,19 +85,21 @@ def numerical_gradient(f, x, *, h=1e-5, method="central"):
     array([ 3., 12.])
     """
     # --8<-- [start:numerical_gradient-body]
-    check_difference_args(f, x, h, method)
+    h = check_difference_args(f, x, h, method)
     grad = np.zeros_like(x)
     f_x = real_value(f, x) if method == "forward" else None
     for i in np.ndindex(x.shape):
         original = x[i]
-        x[i] = original + h
-        f_plus = real_value(f, x)
-        if method == "central":
-            x[i] = original - h
-            grad[i] = (f_plus - real_value(f, x)) / (2 * h)
-        else:
-            grad[i] = (f_plus - f_x) / h
-        x[i] = original  # restore the entry before moving on
+        try:
+            x[i] = original + h
+            f_plus = real_value(f, x)
+            if method == "central":
+                x[i] = original - h
+                grad[i] = (f_plus - real_value(f, x)) / (2 * h)
+            else:
+                grad[i] = (f_plus - f_x) / h
+        finally:
+            x[i] = original  # restore the entry, even if f raised
     return grad
     # --8<-- [end:numerical_gradient-body]
 
@@ -110,7 +124,8 @@ def relative_error(analytic, numeric):
     -------
     numpy.ndarray, the shape of the inputs
         Values in ``[0, 2]``: about 1e-7 or less is agreement in float64,
-        above 1e-2 is almost certainly a bug.
+        above 1e-2 is almost certainly a bug. Each term is divided by the
+        scale before the difference is taken, so that nothing overflows.
 
     Raises
     ------
@@ -139,7 +154,7 @@ def relative_error(analytic, numeric):
         )
     scale = np.maximum(np.abs(a), np.abs(n))
     safe = np.where(scale > 0, scale, 1.0)  # 0/0 counts as agreement
-    return np.abs(a - n) / safe
+    return np.abs(a / safe - n / safe)  # |a - n| / scale, in [0, 2]
     # --8<-- [end:relative_error-body]
 
 
@@ -163,6 +178,18 @@ class GradientCheck:
     analytic: float
     numeric: float
 
+    def __post_init__(self):  # checked, as floats and a tuple of ints
+        set_field = object.__setattr__  # the dataclass is frozen
+        error = as_nonnegative_float(
+            self.max_relative_error, "max_relative_error"
+        )
+        set_field(self, "max_relative_error", error)
+        set_field(
+            self, "worst_index", as_index(self.worst_index, "worst_index")
+        )
+        set_field(self, "analytic", as_real(self.analytic, "analytic"))
+        set_field(self, "numeric", as_real(self.numeric, "numeric"))
+
     def __str__(self):
         return (
             f"max relative error {self.max_relative_error:.1e} "
@@ -185,7 +212,8 @@ def check_gradient(f, x, analytic, *, h=1e-5):
         ``f(x)`` returns a real number; see
         [`numerical_gradient`][dlintro.gradcheck.numerical_gradient].
     x : numpy.ndarray of float64, any shape
-        The parameter array (nudged in place and restored).
+        The parameter array (nudged in place and restored), as for
+        [`numerical_gradient`][dlintro.gradcheck.numerical_gradient].
     analytic : array_like, the shape of ``x``
         The gradient to check, e.g. ``dW`` from a backward pass.
     h : float, default 1e-5
@@ -199,11 +227,12 @@ def check_gradient(f, x, analytic, *, h=1e-5):
     Raises
     ------
     TypeError
-        If ``f`` is not callable or does not return a real number, or ``x``
-        is not a float64 ndarray.
+        If ``f`` is not callable or does not return a real number, ``x`` is
+        not a float64 ndarray, or ``analytic`` is not numeric.
     ValueError
-        If ``analytic`` does not have the shape of ``x``, or a value is not
-        finite.
+        If ``analytic`` does not have the shape of ``x``, a value is not
+        finite, or ``x`` or ``h`` is refused as by
+        [`numerical_gradient`][dlintro.gradcheck.numerical_gradient].
 
     Examples
     --------
@@ -218,13 +247,14 @@ def check_gradient(f, x, analytic, *, h=1e-5):
     max relative error 3.3e-01 at index (0,): analytic 2, numeric 3
     """
     # --8<-- [start:check_gradient-body]
+    analytic = as_gradient_of(analytic, x)  # finite, the shape of x
     numeric = numerical_gradient(f, x, h=h)
     errors = relative_error(analytic, numeric)
     worst = np.unravel_index(np.argmax(errors), errors.shape)
     return GradientCheck(
         max_relative_error=float(errors[worst]),
         worst_index=tuple(int(i) for i in worst),
-        analytic=float(np.asarray(analytic, dtype=np.float64)[worst]),
+        analytic=float(analytic[worst]),
         numeric=float(numeric[worst]),
     )
     # --8<-- [end:check_gradient-body]
