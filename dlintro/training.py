@@ -4,11 +4,12 @@
 import numpy as np
 
 from dlintro._validation import (
-    as_float_array,
     as_generator,
     as_int,
-    as_labels,
     as_positive_float,
+    as_training_data,
+    check_step,
+    stop_if_diverging,
 )
 from dlintro.losses import softmax_cross_entropy
 
@@ -35,17 +36,17 @@ def sgd_step(model, learning_rate):
     Raises
     ------
     TypeError
-        If ``learning_rate`` is not a number.
+        If ``model`` is not an MLP or ``learning_rate`` is not a number.
     ValueError
-        If ``learning_rate`` is not positive and finite.
+        If ``learning_rate`` is not positive and finite, or so large that
+        a parameter would overflow; the model is then left unchanged.
     RuntimeError
         If ``model.backward`` has not been run yet.
     """
     # --8<-- [start:sgd_step-body]
     eta = as_positive_float(learning_rate, "learning_rate")
+    check_step(model, eta)  # after backward; every W - eta dW finite
     for layer in model.linears:
-        if layer.dW is None:
-            raise RuntimeError("sgd_step called before model.backward")
         layer.W -= eta * layer.dW  # in place: the model holds these arrays
         layer.b -= eta * layer.db
     # --8<-- [end:sgd_step-body]
@@ -73,9 +74,10 @@ def train(
     learning_rate : float
         Step size of SGD.
     epochs : int
-        Passes over the data (at least 1).
+        Passes over the data (1 to 10**8).
     batch_size : int, optional
-        Samples per step; by default all ``n`` (full-batch gradient descent).
+        Samples per step; by default, or if larger than ``n``, all ``n``
+        (full-batch gradient descent).
     rng : numpy.random.Generator or int, optional
         Generator or seed for the shuffling.
 
@@ -88,26 +90,24 @@ def train(
     Raises
     ------
     TypeError
-        If an argument has the wrong type (e.g. non-integer labels).
+        If an argument has the wrong type (e.g. non-integer labels, or a
+        ``model`` that is not an MLP).
     ValueError
         If an argument has the wrong shape or value (e.g. ``X`` does not
-        match the model's input size, or a label is out of range).
+        match the model's input size, or a label is out of range), or if
+        training diverges: as soon as a loss, a gradient, a parameter or
+        the trained model's scores would overflow, the error names
+        ``learning_rate`` and the epoch, and the model keeps the parameters
+        of its last step.
     """
     # --8<-- [start:train-body]
-    X = as_float_array(X, "X", ndim=2, shape_hint="(n, d)")
+    X, labels = as_training_data(model, X, labels)  # (n, d) and (n,)
     n = X.shape[0]
-    p = model.linears[-1].W.shape[1]
-    labels = as_labels(labels, "labels", num_classes=p)
-    if labels.shape != (n,):
-        raise ValueError(
-            f"labels must have shape ({n},) to match X, "
-            f"got shape {labels.shape}"
-        )
     epochs = as_int(epochs, "epochs", minimum=1)
     batch_size = (
         n
         if batch_size is None
-        else as_int(batch_size, "batch_size", minimum=1)
+        else as_int(batch_size, "batch_size", minimum=1, maximum=None)
     )
     as_positive_float(learning_rate, "learning_rate")
     rng = as_generator(rng)
@@ -115,14 +115,17 @@ def train(
     for epoch in range(epochs):
         order = rng.permutation(n)  # a new shuffle every epoch
         total = 0.0
-        for start in range(0, n, batch_size):
-            batch = order[start : start + batch_size]
-            loss, dO = softmax_cross_entropy(
-                model.forward(X[batch]), labels[batch]
-            )
-            model.backward(dO)
-            sgd_step(model, learning_rate)
-            total += loss * len(batch)  # a mean over samples, not batches
+        with stop_if_diverging(epoch + 1, learning_rate):
+            for start in range(0, n, batch_size):
+                batch = order[start : start + batch_size]
+                loss, dO = softmax_cross_entropy(
+                    model.forward(X[batch]), labels[batch]
+                )
+                model.backward(dO)
+                sgd_step(model, learning_rate)
+                total += loss * len(batch)  # a mean over samples
         history[epoch] = total / n
+    with stop_if_diverging(epochs, learning_rate):
+        model.forward(X)  # the trained model's scores are finite too
     return history
     # --8<-- [end:train-body]
