@@ -1,10 +1,18 @@
 """Train the capstone's MLP on the spiral from the command line (page: capstone).
 
 Run ``python -m dlintro --help`` (or ``dlintro-train --help``) for the options.
+
+The exit status says how it went, and a failure is one line on stderr,
+never a traceback: 0 when training lowered the loss, 1 when it diverged
+(the line names ``--learning-rate``) or failed otherwise, 2 for a bad
+option (argparse's usage message), 130 on Ctrl-C. When the reader of the
+output goes away (``python -m dlintro | head -1``), it stops silently.
 """
 
 import argparse
 import math
+import os
+import sys
 import time
 
 import numpy as np
@@ -17,6 +25,12 @@ from dlintro.settings import CAPSTONE
 from dlintro.training import train
 
 MAX_HIDDEN = 10_000  # a larger layer only fills the memory
+MAX_EPOCHS = 1_000_000  # about half an hour of training on a laptop
+
+
+def _quoted(text, limit=24):
+    """``text`` quoted for a one-line message, cut if it is long."""
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
 def _number(kind, low, high=math.inf, *, above=False):
@@ -25,9 +39,9 @@ def _number(kind, low, high=math.inf, *, above=False):
     def parse(text):
         try:
             value = kind(text)
-        except ValueError:
+        except ValueError:  # not a number, or an int of thousands of digits
             raise argparse.ArgumentTypeError(
-                f"expected {kind.__name__}, got {text!r}"
+                f"expected {kind.__name__}, got {_quoted(text)}"
             ) from None
         if not (low <= value <= high and math.isfinite(value)) or (
             above and value == low
@@ -35,7 +49,8 @@ def _number(kind, low, high=math.inf, *, above=False):
             bound = f"more than {low}" if above else f"at least {low}"
             if high < math.inf:
                 bound += f" and at most {high}"
-            raise argparse.ArgumentTypeError(f"must be {bound}, got {text}")
+            shown = text if len(text) <= 24 else f"{value:.3g}"
+            raise argparse.ArgumentTypeError(f"must be {bound}, got {shown}")
         return value
 
     return parse
@@ -47,7 +62,9 @@ def _parser(prog):
         description=(
             "Train a 2-layer MLP (ReLU) with mini-batch SGD on the spiral data "
             "set (3 classes, 100 points each) and print its loss and training "
-            "accuracy. The defaults are the run of the capstone chapter."
+            "accuracy. The defaults are the run of the capstone chapter. "
+            "Exit status: 0 when training lowered the loss, 1 when it did not "
+            "or diverged, 2 for a bad option, 130 when interrupted."
         ),
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
@@ -66,7 +83,7 @@ def _parser(prog):
     )
     add(
         "--epochs",
-        type=_number(int, 1),
+        type=_number(int, 1, MAX_EPOCHS),
         default=CAPSTONE["epochs"],
         help="passes over the data",
     )
@@ -74,7 +91,7 @@ def _parser(prog):
         "--batch-size",
         type=_number(int, 1),
         default=CAPSTONE["batch_size"],
-        help="samples per SGD step",
+        help="samples per SGD step (300 or more: the whole data set)",
     )
     add(
         "--seed",
@@ -85,54 +102,121 @@ def _parser(prog):
     return parser
 
 
-def main(argv=None, prog=None):
-    """Parse ``argv`` (default: the command line), train, print progress and results.
+def _joined(argv):
+    """``--option -1e5`` as ``--option=-1e5``.
 
-    ``prog`` is the program's name in messages (default: from ``sys.argv[0]``).
+    argparse reads a value that starts with ``-`` as an option unless it
+    looks like ``-1`` or ``-.5``, so ``--learning-rate -inf`` would get
+    "expected one argument" instead of the range the option needs.
     """
-    parser = _parser(prog)
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    joined = []
+    while argv:
+        arg = argv.pop(0)
+        if arg == "--":
+            return joined + [arg] + argv
+        if arg.startswith("--") and "=" not in arg and argv:
+            try:
+                float(argv[0])
+            except ValueError:
+                pass
+            else:
+                arg = f"{arg}={argv.pop(0)}"
+        joined.append(arg)
+    return joined
+
+
+def _loss(value):
+    """A loss for a progress line: 4 decimals, or 4 digits if it is huge."""
+    return f"{value:.4f}" if value < 1e5 else f"{value:.4g}"
+
+
+class _Failure(Exception):
+    """Training did not succeed; the message is the one line to print."""
+
+
+def _run(args, out):
     X, labels = spiral(num_classes=3, points_per_class=100, rng=args.seed)
     sizes = [2, args.hidden, 3] if args.hidden else [2, 3]
     model = MLP(sizes, rng=args.seed)
-    print(
+    out(
         f"MLP({sizes}): {model.num_parameters} parameters, {len(labels)} points"
     )
     width = len(str(args.epochs))
-    loss, _ = softmax_cross_entropy(model.forward(X), labels)
-    print(f"epoch {0:>{width}}/{args.epochs}  loss {loss:.4f}")
+    first, _ = softmax_cross_entropy(model.forward(X), labels)
+    out(f"epoch {0:>{width}}/{args.epochs}  loss {_loss(first)}")
     # Progress after each tenth of the epochs. One generator shuffles
     # throughout, so this is the same run as one train(..., rng=seed).
     rng = np.random.default_rng(args.seed)
     ends = np.unique(np.linspace(0, args.epochs, 11).round().astype(int))[1:]
     start, done = time.perf_counter(), 0
-    with np.errstate(
-        over="ignore", invalid="ignore"
-    ):  # divergence is reported
+    try:
         for end in ends:
-            try:
-                losses = train(
-                    model,
-                    X,
-                    labels,
-                    learning_rate=args.learning_rate,
-                    epochs=int(end - done),
-                    batch_size=args.batch_size,
-                    rng=rng,
-                )
-            except ValueError:  # the scores overflowed to inf or nan
-                parser.exit(
-                    1, f"diverged before epoch {end}: lower --learning-rate\n"
-                )
-            done = end
-            print(
-                f"epoch {end:>{width}}/{args.epochs}  loss {losses[-1]:.4f}",
-                flush=True,
+            losses = train(
+                model,
+                X,
+                labels,
+                learning_rate=args.learning_rate,
+                epochs=int(end - done),
+                batch_size=args.batch_size,
+                rng=rng,
             )
-    seconds = time.perf_counter() - start
-    scores = model.forward(X)
-    loss, _ = softmax_cross_entropy(scores, labels)
-    print(
+            done = end
+            out(
+                f"epoch {end:>{width}}/{args.epochs}  loss {_loss(losses[-1])}"
+            )
+        seconds = time.perf_counter() - start
+        scores = model.forward(X)
+        loss, _ = softmax_cross_entropy(scores, labels)
+    except ValueError as err:  # an overflow; train names its epoch
+        epoch = done + getattr(err, "epoch", 1)
+        raise _Failure(
+            f"training diverged in epoch {epoch} (a value overflowed): "
+            f"lower --learning-rate (got {args.learning_rate:g})"
+        ) from None
+    if not loss < first:
+        raise _Failure(
+            f"training raised the loss from {first:.4f} to {_loss(loss)}: "
+            f"lower --learning-rate (got {args.learning_rate:g})"
+        )
+    out(
         f"final loss {loss:.4f}, training accuracy {accuracy(scores, labels):.3f}"
     )
-    print(f"trained in {seconds:.2f} s")
+    out(f"trained in {seconds:.2f} s")
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null, so that exiting does not write to a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (e.g. captured)
+        pass
+
+
+def main(argv=None, prog=None):
+    """Parse ``argv`` (default: the command line), train, print progress and results.
+
+    ``prog`` is the program's name in messages (default: from ``sys.argv[0]``).
+    Exits with status 1 (one line on stderr) if training fails, 2 for a bad
+    option, 130 if interrupted; returns None on success.
+    """
+    parser = _parser(prog)
+
+    def fail(status, message):
+        parser.exit(status, f"{parser.prog}: {message}\n")
+
+    try:
+        args = parser.parse_args(_joined(argv))
+        _run(args, lambda line: print(line, flush=True))
+    except _Failure as failure:
+        fail(1, failure)
+    except KeyboardInterrupt:
+        fail(130, "interrupted")
+    except BrokenPipeError:  # the reader went away: nothing more to say
+        _silence_stdout()
+        sys.exit(1)
+    except MemoryError:
+        fail(1, "out of memory: try a smaller --hidden")
+    except Exception as err:  # a bug: still one line, never a traceback
+        fail(1, f"unexpected {type(err).__name__}: {err}")

@@ -36,13 +36,19 @@ def main(argv=None):
         parser.error(f"argument --jobs: must be at least 1, got {args.jobs}")
     if args.outdir.exists() and not args.outdir.is_dir():
         parser.error(f"outdir {args.outdir} exists and is not a directory")
-    args.outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        args.outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # e.g. a file where a parent directory should be
+        parser.error(f"cannot make outdir {args.outdir}: {err.strerror}")
     names = list(FIGURES)
-    if args.jobs <= 1:
+    jobs = min(
+        args.jobs, len(names)
+    )  # more processes would have nothing to do
+    if jobs <= 1:
         for name in names:
             _draw(name, args.outdir)
         return
-    with ProcessPoolExecutor(args.jobs) as pool:
+    with ProcessPoolExecutor(jobs) as pool:
         # list() re-raises the first error of any worker
         list(pool.map(_draw, names, [args.outdir] * len(names)))
 
