@@ -18,6 +18,7 @@ exhaust the memory gets a message that gives the cap instead of a
 import functools
 import math
 import numbers
+import threading
 from contextlib import contextmanager
 
 import numpy as np
@@ -356,6 +357,9 @@ def finite_output(blame):
     def decorate(func):
         @functools.wraps(func)
         def checked(*args, **kwargs):
+            if _checking.active:  # the outer call checks, and names its own
+                return func(*args, **kwargs)
+            _checking.active = True
             try:
                 with np.errstate(
                     over="raise",
@@ -372,11 +376,20 @@ def finite_output(blame):
                     f"a value in {blame} is too large",
                     where,
                 ) from None
+            finally:
+                _checking.active = False
             return result
 
         return checked
 
     return decorate
+
+
+class _Checking(threading.local):
+    active = False  # inside a call decorated with finite_output, this thread?
+
+
+_checking = _Checking()
 
 
 def as_model(model, name="model"):

@@ -104,3 +104,20 @@ def test_a_masked_or_matrix_input_is_refused():
         linear(np.ones((1, 2)), np.ma.array(np.ones((2, 1)), mask=[[1], [0]]), [0.0])
     with pytest.raises(TypeError, match=r"X must be a plain array, not numpy.matrix"):
         linear(np.asmatrix(np.ones((1, 2))), np.ones((2, 1)), [0.0])
+
+
+def test_overflow_checks_work_in_any_thread():
+    import threading
+
+    results = []
+
+    def run():
+        try:
+            linear([[1e200]], [[1e200]], [0.0])
+        except ValueError as err:
+            results.append(str(err))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert results and results[0].startswith("linear overflowed float64")
