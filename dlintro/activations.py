@@ -36,7 +36,8 @@ def sigmoid(z):
     Raises
     ------
     TypeError
-        If ``z`` is not numeric.
+        If ``z`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``z`` is empty or holds NaN or infinity.
 
@@ -81,7 +82,8 @@ def sigmoid_derivative(z):
     Raises
     ------
     TypeError
-        If ``z`` is not numeric.
+        If ``z`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``z`` is empty or holds NaN or infinity.
 
@@ -119,7 +121,8 @@ def tanh(z):
     Raises
     ------
     TypeError
-        If ``z`` is not numeric.
+        If ``z`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``z`` is empty or holds NaN or infinity.
 
@@ -157,7 +160,8 @@ def tanh_derivative(z):
     Raises
     ------
     TypeError
-        If ``z`` is not numeric.
+        If ``z`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``z`` is empty or holds NaN or infinity.
 
@@ -195,7 +199,8 @@ def relu(z):
     Raises
     ------
     TypeError
-        If ``z`` is not numeric.
+        If ``z`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``z`` is empty or holds NaN or infinity.
 
@@ -236,7 +241,8 @@ def relu_derivative(z):
     Raises
     ------
     TypeError
-        If ``z`` is not numeric.
+        If ``z`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``z`` is empty or holds NaN or infinity.
 

@@ -42,7 +42,8 @@ def softmax(scores):
     Raises
     ------
     TypeError
-        If ``scores`` is not numeric.
+        If ``scores`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``scores`` is not 1-D or 2-D, is empty, or holds NaN or infinity,
         or its scores lie so far apart that ``scores - max`` overflows.
@@ -97,7 +98,8 @@ def log_softmax(scores):
     Raises
     ------
     TypeError
-        If ``scores`` is not numeric.
+        If ``scores`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``scores`` is not 1-D or 2-D, is empty, or holds NaN or infinity,
         or its scores lie so far apart that a result overflows.
@@ -140,7 +142,8 @@ def predict(scores):
     Raises
     ------
     TypeError
-        If ``scores`` is not numeric.
+        If ``scores`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``scores`` is not 2-D, is empty, or holds NaN or infinity.
 
@@ -177,7 +180,8 @@ def one_hot(labels, num_classes):
     Raises
     ------
     TypeError
-        If ``labels`` are not integers or ``num_classes`` is not an int.
+        If ``labels`` are not integers (or are masked or a ``numpy.matrix``),
+        or ``num_classes`` is not an int.
     ValueError
         If ``labels`` is not 1-D or is empty, a label is outside
         ``[0, num_classes)``, or ``Y`` would have more than 10**8 entries.
@@ -219,7 +223,8 @@ def accuracy(scores, labels):
     Raises
     ------
     TypeError
-        If ``scores`` is not numeric or ``labels`` are not integers.
+        If ``scores`` is not an array of real numbers or ``labels`` are not
+        integers, or either is masked or a ``numpy.matrix``.
     ValueError
         If a shape is wrong, the lengths differ, or a label is out of range.
 

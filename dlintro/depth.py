@@ -114,7 +114,8 @@ def count_linear_pieces(x, y, *, rtol=1e-6):
     Raises
     ------
     TypeError
-        If ``x`` or ``y`` is not numeric, or ``rtol`` is not a number.
+        If ``x`` or ``y`` is not an array of real numbers (or is masked or a
+        ``numpy.matrix``), or ``rtol`` is not a number.
     ValueError
         If a shape is wrong, ``x`` is not strictly increasing, a value is
         not finite, ``rtol`` is negative, or a slope overflows float64.

@@ -130,7 +130,8 @@ def relative_error(analytic, numeric):
     Raises
     ------
     TypeError
-        If an argument is not numeric.
+        If an argument is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If the shapes differ or a value is not finite.
 
@@ -171,6 +172,15 @@ class GradientCheck:
         Where it occurs.
     analytic, numeric : float
         The two gradients at that entry.
+
+    Raises
+    ------
+    TypeError
+        If a field is not a number, or ``worst_index`` is not a tuple of
+        ints.
+    ValueError
+        If a number is not finite, ``max_relative_error`` is negative, or
+        an index is negative.
     """
 
     max_relative_error: float
@@ -228,7 +238,8 @@ def check_gradient(f, x, analytic, *, h=1e-5):
     ------
     TypeError
         If ``f`` is not callable or does not return a real number, ``x`` is
-        not a float64 ndarray, or ``analytic`` is not numeric.
+        not a plain float64 ndarray, or ``analytic`` is not an array of real
+        numbers.
     ValueError
         If ``analytic`` does not have the shape of ``x``, a value is not
         finite, or ``x`` or ``h`` is refused as by

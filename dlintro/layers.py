@@ -60,7 +60,8 @@ class Linear:
     Raises
     ------
     TypeError
-        If ``W`` or ``b`` is not a plain array of real numbers.
+        If ``W`` or ``b`` is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If ``W`` is not 2-D, ``b`` is not of shape ``(p,)``, or a value is
         not finite. ``forward`` and ``backward`` raise it too, naming their

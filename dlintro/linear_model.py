@@ -33,7 +33,8 @@ def linear(X, W, b):
     Raises
     ------
     TypeError
-        If an argument is not numeric.
+        If an argument is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If a shape is wrong or the shapes do not match, a value is not
         finite, or ``O`` overflows (a value too large in ``X``, ``W`` or ``b``).

@@ -46,7 +46,8 @@ def mse(outputs, targets):
     Raises
     ------
     TypeError
-        If an argument is not numeric.
+        If an argument is not an array of real numbers, or is masked or a
+        ``numpy.matrix``.
     ValueError
         If a shape is wrong, the shapes differ, a value is not finite, or
         the squared error overflows.
@@ -117,7 +118,8 @@ def softmax_cross_entropy(scores, labels):
     Raises
     ------
     TypeError
-        If ``scores`` is not numeric, or 1-D ``labels`` are not integers.
+        If ``scores`` is not an array of real numbers, 1-D ``labels`` are
+        not integers, or either is masked or a ``numpy.matrix``.
     ValueError
         If a shape is wrong, a value is not finite, a class index is out of
         range, a row of 2-D ``labels`` is not a probability distribution, or
