@@ -463,6 +463,13 @@ def as_training_data(model, X, labels):
     return X, labels
 
 
+def as_batch_size(batch_size, n):
+    """Samples per SGD step: an int of at least 1 (any size), or None for all ``n``."""
+    if batch_size is None:
+        return n
+    return as_int(batch_size, "batch_size", minimum=1, maximum=None)
+
+
 @contextmanager
 def stop_if_diverging(epoch, learning_rate):
     """Turn an overflow during ``epoch`` into an error naming ``learning_rate``."""

@@ -4,6 +4,7 @@
 import numpy as np
 
 from dlintro._validation import (
+    as_batch_size,
     as_generator,
     as_int,
     as_positive_float,
@@ -104,11 +105,7 @@ def train(
     X, labels = as_training_data(model, X, labels)  # (n, d) and (n,)
     n = X.shape[0]
     epochs = as_int(epochs, "epochs", minimum=1)
-    batch_size = (
-        n
-        if batch_size is None
-        else as_int(batch_size, "batch_size", minimum=1, maximum=None)
-    )
+    batch_size = as_batch_size(batch_size, n)  # None: all n samples
     as_positive_float(learning_rate, "learning_rate")
     rng = as_generator(rng)
     history = np.empty(epochs)
