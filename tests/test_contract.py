@@ -520,6 +520,18 @@ def finite_value(result, shape=()):
         finite_array(result, shape)
 
 
+def expect(condition, what=""):
+    """An assert that works inside a lambda."""
+    assert condition, what
+
+
+def loss_and_grad(result, shape):
+    """A loss's result: a finite float >= 0 and a gradient of ``shape``."""
+    loss, grad = result
+    expect(type(loss) is float and math.isfinite(loss) and loss >= 0, loss)
+    finite_array(grad, shape)
+
+
 def in_range(result, low, high):
     assert ((low <= np.asarray(result)) & (np.asarray(result) <= high)).all(), result
 
@@ -656,7 +668,7 @@ def _no_arguments(cls):
     return Target(
         valid=dict,
         call=lambda obj, a: cls(),
-        check=lambda result, args, obj: type(result) is cls,
+        check=lambda result, args, obj: expect(type(result) is cls, type(result)),
         kinds={},
     )
 
@@ -705,10 +717,13 @@ def _gradcheck_check(result, args, obj):
 
 
 def _gradient_check_check(result, args, obj):
+    """GradientCheck built by hand: its fields as floats and a tuple of ints."""
     assert type(result) is GradientCheck
-    assert all(type(value) is float for value in dataclasses.astuple(result)[::2])
+    for value in (result.max_relative_error, result.analytic, result.numeric):
+        assert type(value) is float and math.isfinite(value), value
+    assert result.max_relative_error >= 0
+    assert type(result.worst_index) is tuple
     assert all(type(i) is int and i >= 0 for i in result.worst_index)
-    assert math.isfinite(result.max_relative_error) and result.max_relative_error >= 0
     str(result)
 
 
@@ -789,7 +804,7 @@ TARGETS = {
     "accuracy": Target(
         valid=lambda: {"scores": _scores(), "labels": _labels()},
         call=lambda obj, a: dlintro.accuracy(**a),
-        check=lambda result, args, obj: (type(result) is float, in_range(result, 0, 1))[0],
+        check=lambda result, args, obj: (expect(type(result) is float), in_range(result, 0, 1)),
         kinds={"scores": "array", "labels": "labels"},
     ),
     "Add": _no_arguments(Add),
@@ -916,10 +931,7 @@ TARGETS = {
     "mse": Target(
         valid=lambda: {"outputs": _scores(), "targets": _scores()[::-1] / 2},
         call=lambda obj, a: dlintro.mse(**a),
-        check=lambda result, args, obj: (
-            type(result[0]) is float and math.isfinite(result[0]) and result[0] >= 0,
-            finite_array(result[1], shape_of(args["outputs"])),
-        ),
+        check=lambda result, args, obj: loss_and_grad(result, shape_of(args["outputs"])),
         kinds={"outputs": "array", "targets": "array"},
     ),
     "Multiply": _no_arguments(Multiply),
@@ -974,7 +986,10 @@ TARGETS = {
     "sgd_step": Target(
         valid=lambda: {"model": _trained_model(), "learning_rate": 0.1},
         call=lambda obj, a: (dlintro.sgd_step(**a), a["model"]),
-        check=lambda result, args, obj: (result[0] is None, check_model(result[1], [2, 4, 3])),
+        check=lambda result, args, obj: (
+            expect(result[0] is None),
+            check_model(result[1], [2, 4, 3]),
+        ),
         kinds={"model": ("model", RuntimeError), "learning_rate": ("float", 0.0, "open")},
         changes=("model",),
     ),
@@ -987,10 +1002,7 @@ TARGETS = {
     "softmax_cross_entropy": Target(
         valid=lambda: {"scores": _scores(), "labels": _labels()},
         call=lambda obj, a: dlintro.softmax_cross_entropy(**a),
-        check=lambda result, args, obj: (
-            type(result[0]) is float and math.isfinite(result[0]) and result[0] >= 0,
-            finite_array(result[1], shape_of(args["scores"])),
-        ),
+        check=lambda result, args, obj: loss_and_grad(result, shape_of(args["scores"])),
         kinds={"scores": "array", "labels": "labels"},
         hostile={
             "labels": [
