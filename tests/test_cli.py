@@ -213,6 +213,22 @@ def test_every_failure_is_one_line_with_a_status(argv, status, line, capsys):
 
 
 @pytest.mark.parametrize(
+    "argv",
+    [
+        ["--epochs", "2", "--hidden", "5"],
+        ["--epochs=2", "--learning-rate=0.5"],
+        ["--epochs", "2", "--batch-size", "1" + "0" * 30],  # larger than the data: all of it
+        ["--epochs", "1", "--seed", str(2**100)],
+        ["--epochs", "2", "--hidden", "0", "--learning-rate", "1e-9"],  # barely moves
+    ],
+)
+def test_success_is_status_0_and_nothing_on_stderr(argv, capsys):
+    assert main(argv, prog="dlintro-train") is None  # no SystemExit: status 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.splitlines()[-2].startswith("final loss ")
+
+
+@pytest.mark.parametrize(
     "error, status, line",
     [
         (KeyboardInterrupt(), 130, "dlintro-train: interrupted"),
