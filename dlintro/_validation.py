@@ -414,20 +414,21 @@ def check_step(model, eta):
     ``learning_rate`` if a parameter would overflow: then the model is left
     as it was.
     """
-    for layer in as_model(model).linears:
-        if layer.dW is None:
-            raise RuntimeError("sgd_step called before model.backward")
-        with np.errstate(over="ignore", invalid="ignore"):
-            finite = (
-                np.isfinite(layer.W - eta * layer.dW).all()
-                and np.isfinite(layer.b - eta * layer.db).all()
-            )
-        if not finite:
-            raise NotFiniteError(
-                f"sgd_step: W - learning_rate * dW overflows float64 "
-                f"(inf or nan): learning_rate {eta:g} is too large",
-                "sgd_step",
-            )
+    linears = as_model(model).linears
+    if any(layer.dW is None for layer in linears):
+        raise RuntimeError("sgd_step called before model.backward")
+    with np.errstate(over="ignore", invalid="ignore"):
+        finite = all(
+            np.isfinite(layer.W - eta * layer.dW).all()
+            and np.isfinite(layer.b - eta * layer.db).all()
+            for layer in linears
+        )
+    if not finite:
+        raise NotFiniteError(
+            f"sgd_step: W - learning_rate * dW overflows float64 "
+            f"(inf or nan): learning_rate {eta:g} is too large",
+            "sgd_step",
+        )
 
 
 def as_training_data(model, X, labels):
