@@ -28,8 +28,8 @@ def spiral(num_classes=3, points_per_class=100, *, noise=0.2, rng=None):
     \mathbf{x} = r\,(\sin\theta, \cos\theta)
     $$
 
-    No straight line separates two arms, so a linear classifier fails here
-    while a small MLP succeeds.
+    Each arm winds about 230 degrees around the centre, interleaved with the
+    others, so a linear classifier fails here while a small MLP succeeds.
 
     Parameters
     ----------
