@@ -1,16 +1,26 @@
 """The built site in a real browser: headless Debian chromium, driven by Playwright.
 
-The site is built once with ``mkdocs build --strict`` and served on 127.0.0.1.
-Without chromium these tests skip, except under CI=true where that is a failure.
-Set DLINTRO_SCREENSHOTS=<dir> to keep a full-page screenshot of every page in both palettes.
+The site is built once with ``mkdocs build --strict`` and served on 127.0.0.1
+under a sub-path, as a GitHub Pages project site is (``/<repo>/``), with a
+repository URL set, so that the links that depend on it are built and checked.
+
+Each (page, language) is visited once, and that visit runs every check of the
+page (``test_page``); the few checks that span pages (language switcher,
+search, footer, palette across pages, 404 page, lazy math, MathJax's menu)
+have tests of their own. Without chromium these tests skip, except under
+CI=true where that is a failure. Set DLINTRO_SCREENSHOTS=<dir> to keep a
+full-page screenshot of every page in both palettes and at phone width.
 """
 
+import contextlib
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,8 +31,11 @@ from tests.paths import ROOT, pages, site_prefixes
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = site_prefixes()  # language -> where its site lives under /
+LANGUAGES = site_prefixes()  # language -> where its site lives under the site's root
 PAGES = pages()
+PREFIX = "/dlintro/"  # the sub-path the site is served under in these tests
+REPO_URL = "https://github.com/dlintro-tests/dlintro"  # a stand-in: links only, never requested
+PHONE = {"width": 390, "height": 844}
 NEEDS = (
     "Debian's chromium and fonts-nanum (apt-get install chromium fonts-nanum) and playwright (pip)"
 )
@@ -35,6 +48,8 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Pages whose counts guard the checks against passing because nothing is rendered.
+AT_LEAST = {"softmax": {"formulas": 5, "annotations": 2}}
 
 
 def _missing(reason):
@@ -46,27 +61,53 @@ def _missing(reason):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        # Only the path counts (the 404 page's links); no request goes to this host.
+        "SITE_URL": f"http://127.0.0.1{PREFIX}",
+        "REPO_URL": REPO_URL,
+    }
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
         cwd=ROOT,
         check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
     )
     return out
 
 
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX only; a missing file gets the site's 404 page."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if not path.startswith(PREFIX):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path.removeprefix(PREFIX)
+        if Path(self.translate_path(self.path)).exists():
+            return super().send_head()
+        body = (Path(self.directory) / "404.html").read_bytes()  # as GitHub Pages does
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
 @pytest.fixture(scope="session")
 def base_url(site):
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(site))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()
     server.server_close()
 
@@ -90,21 +131,57 @@ def browser():
         browser.close()
 
 
+class Recorder:
+    """Every request, failed or 4xx response and console error of a browser context."""
+
+    def __init__(self, context):
+        self.requests, self.failures, self.errors = [], [], []
+        self.pending = set()
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("request", lambda request: self.pending.add(request))
+        context.on("requestfinished", lambda request: self.pending.discard(request))
+        context.on("requestfailed", lambda request: self.pending.discard(request))
+        context.on(
+            "requestfailed",
+            lambda request: self.failures.append(f"{request.url} ({request.failure})"),
+        )
+        context.on(
+            "response", lambda r: r.status >= 400 and self.failures.append(f"{r.url} ({r.status})")
+        )
+        context.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+
+    def wait_for_requests(self, page, timeout=10):
+        """Waits until no request is under way (a navigation would abort it)."""
+        deadline = time.monotonic() + timeout
+        while self.pending and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert not self.pending, [request.url for request in self.pending]
+
+    def watch(self, page):
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        return page
+
+    def hosts(self):
+        return {urlsplit(u).hostname for u in self.requests if not u.startswith(("data:", "blob:"))}
+
+    def paths(self):
+        return [urlsplit(u).path for u in self.requests if u.startswith("http")]
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page that records every request, failed response and console error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests, page.failures, page.errors = [], [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on(
-        "requestfailed", lambda request: page.failures.append(f"{request.url} ({request.failure})")
-    )
-    page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.url} ({r.status})"))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
+def context(browser):
+    """A fresh browser context (closed after the test) with a Recorder as ``.record``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.record = Recorder(context)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.record.watch(context.new_page())
 
 
 def wait_for_mathjax(page):
@@ -112,87 +189,243 @@ def wait_for_mathjax(page):
     page.evaluate("() => MathJax.startup.promise")
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", PAGES)
-def test_page_loads_typesets_its_formulas_and_stays_local(page, base_url, language, name):
-    url = f"{base_url}{LANGUAGES[language]}{name}.html"
-    response = page.goto(url)
-    assert response.ok
-    wait_for_mathjax(page)
+# A formula is typeset when its container holds MathJax's output (CHTML's
+# mjx-math, or SVG when a reader chose it) and no lazy-typesetting placeholder.
+IS_TYPESET = """(f) => {
+  const containers = f.querySelectorAll(':scope > mjx-container');
+  return containers.length === 1 && !f.querySelector('mjx-lazy')
+    && !!containers[0].querySelector(':scope > mjx-math, :scope > svg');
+}"""
+# Each formula under root: 'typeset', or the start of its TeX when it is not.
+FORMULA_STATES = f"""(root) => [...(root || document).querySelectorAll('.arithmatex')].map(f =>
+  ({IS_TYPESET})(f) ? 'typeset' : f.textContent.trim().slice(0, 60) || '(empty)')"""
 
-    assert page.get_attribute("html", "lang") == language
-    formulas = page.locator(".arithmatex").count()
-    typeset = page.locator(".arithmatex > mjx-container").count()
-    assert typeset == formulas, f"{formulas - typeset} of {formulas} formulas not typeset"
-    assert page.locator("mjx-merror").count() == 0, "MathJax reported an error in a formula"
-    if page.locator("pre > code").count():
-        assert page.locator(".highlight code span").count() > 0, "code is not highlighted"
-        assert page.locator("button.md-code__button[data-md-type=copy]").count() > 0, (
-            "code blocks have no copy button"
-        )
+TYPESET_ALL = "() => MathJax.startup.document.lazyTypesetAll().then(() => MathJax.startup.promise)"
 
-    hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith("data:")}
-    assert hosts == {"127.0.0.1"}, f"requests left the site: {sorted(hosts)}"
-    assert page.failures == []
-    assert page.errors == []
+# Opens every collapsed block of the article in turn, scrolls to each formula
+# inside it and waits for it to be typeset (lazy typesetting does it as it comes
+# into view). Returns problems as strings.
+OPEN_COLLAPSED = f"""async () => {{
+  const problems = [];
+  const frame = () => new Promise(r => requestAnimationFrame(r));
+  const isTypeset = {IS_TYPESET};
+  const blocks = [...document.querySelectorAll('article details')];
+  for (const [i, block] of blocks.entries()) {{
+    const name = `block ${{i + 1}} (${{block.querySelector('summary')?.textContent.trim()}})`;
+    if (block.open) {{ problems.push(`${{name}} is open on load`); continue; }}
+    const formulas = [...block.querySelectorAll('.arithmatex')];
+    const shown = formulas.filter(f => f.checkVisibility());
+    if (shown.length) problems.push(`${{name}}: ${{shown.length}} formulas shown while closed`);
+    block.querySelector('summary').click();
+    await frame();
+    if (!block.open) {{ problems.push(`${{name}} does not open on click`); continue; }}
+    for (const formula of formulas) {{
+      formula.scrollIntoView({{block: 'center'}});
+      const start = performance.now();
+      while (!isTypeset(formula) && performance.now() - start < 5000) await frame();
+      if (!isTypeset(formula))
+        problems.push(`${{name}}: not typeset once opened: ${{formula.textContent.slice(0, 60)}}`);
+    }}
+  }}
+  window.scrollTo(0, 0);
+  return {{problems, blocks: blocks.length}};
+}}"""
+
+# Each code block: highlighted by pygments (token spans), and one copy button
+# that copies this block's code.
+PLAIN_TEXT = ["text", "txt", "plain"]  # fences whose pygments lexer marks no token
+CODE_BLOCKS = """(plain) => [...document.querySelectorAll('article pre')].flatMap((pre, i) => {
+  const problems = [];
+  const code = pre.querySelector(':scope > code');
+  const name = `block ${i + 1} (${(code?.textContent || '').trim().slice(0, 40)})`;
+  const block = pre.closest('.highlight');
+  const language = [...(block?.classList || [])].find(c => c.startsWith('language-'));
+  if (!block || !code || !language) problems.push(`${name}: not a highlighted block`);
+  else if (!plain.includes(language.slice(9)) && !code.querySelector('span[class]:not(.w)'))
+    problems.push(`${name}: no highlighted token (${language})`);
+  const buttons = pre.querySelectorAll('button.md-code__button[data-md-type=copy]');
+  if (buttons.length !== 1) problems.push(`${name}: ${buttons.length} copy buttons`);
+  else if (document.querySelector(buttons[0].dataset.clipboardTarget) !== code)
+    problems.push(`${name}: the copy button copies something else`);
+  return problems;
+})"""
+
+# Each figure shows exactly one image, drawn for this palette, and it loads
+# (images load lazily: scroll to each).
+FIGURES = """async (scheme) => {
+  const problems = [];
+  for (const [i, figure] of [...document.querySelectorAll('article figure')].entries()) {
+    const shown = [...figure.querySelectorAll('img')].filter(img => img.checkVisibility());
+    if (shown.length !== 1) {
+      problems.push(`figure ${i + 1}: ${shown.length} images shown`);
+      continue;
+    }
+    const [img] = shown;
+    if (!img.getAttribute('src').endsWith(`-${scheme}.svg#only-${scheme}`))
+      problems.push(`figure ${i + 1}: shows ${img.getAttribute('src')}`);
+    img.scrollIntoView({block: 'center'});
+    await img.decode().catch(() => null);
+    if (!(img.complete && img.naturalWidth > 0)) problems.push(`figure ${i + 1}: image not loaded`);
+  }
+  window.scrollTo(0, 0);
+  return problems;
+}"""
+
+AXE_RULES = ["color-contrast", "link-in-text-block"]
+
+# axe flattens the whole document on every run and works out each text
+# element's colours one by one: on a chapter (15,000 elements, 10,000 of them
+# MathJax's) one run took 5 s. Two things make it ~1 s without checking less:
+# - Formulas are taken out of the page for the run: CHTML draws each glyph as
+#   CSS-generated content, which axe's contrast rule never reads (it checks the
+#   text around them), and a formula has its text's colour (checked here).
+# - Of the code blocks, axe gets those that bring a new token style (colour,
+#   weight, size, style on the block's background); every other token has a
+#   style that axe checks in one of them, so the contrast verdicts are the same.
+AXE_PREPARE = """() => {
+  const problems = [];
+  for (const math of document.querySelectorAll('article mjx-container')) {
+    if (getComputedStyle(math).color !== getComputedStyle(math.parentElement).color)
+      problems.push(`formula coloured apart from its text: ${math.parentElement.textContent}`);
+  }
+  const seen = new Set();
+  for (const pre of document.querySelectorAll('article pre')) {
+    const background = getComputedStyle(pre.querySelector('code') || pre).backgroundColor;
+    let brings = false;
+    for (const token of pre.querySelectorAll('code, code span')) {
+      const s = getComputedStyle(token);
+      const key = [s.color, s.fontWeight, s.fontSize, s.fontStyle, background].join(' ');
+      if (!seen.has(key)) { seen.add(key); brings = true; }
+    }
+    if (brings) pre.removeAttribute('data-axe-same');
+    else pre.setAttribute('data-axe-same', '');
+  }
+  window.__formulas = [...document.querySelectorAll('article mjx-container')].map(
+    math => [math, math.parentNode, math.nextSibling]);
+  for (const [math] of window.__formulas) math.remove();
+  return problems;
+}"""
+AXE_RUN = """(options) => axe.run({include: [['article']], exclude: [['[data-axe-same]']]}, options)
+  .finally(() => {  // the formulas back where they were, last first
+    for (const [math, parent, next] of window.__formulas.reverse()) parent.insertBefore(math, next);
+  })"""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", PAGES)
-def test_page_text_is_readable_and_figures_follow_the_palette(
-    browser, base_url, scheme, language, name
-):
-    from axe_playwright_python.sync_playwright import Axe
+def axe_problems(page):
+    """axe-core's contrast and link checks on the page's own content (not Material's chrome)."""
+    problems = page.evaluate(AXE_PREPARE)
+    result = page.evaluate(AXE_RUN, {"runOnly": AXE_RULES, "resultTypes": ["violations"]})
+    problems += [
+        f"{v['id']}: {node['html'][:80]}" for v in result["violations"] for node in v["nodes"]
+    ]
+    return problems
 
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
-    wait_for_mathjax(page)
+
+def settle(page):
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def toggle_palette(page):
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    return page.get_attribute("body", "data-md-color-scheme")
+
+
+def screenshot(page, name):
     if directory := os.environ.get("DLINTRO_SCREENSHOTS"):
         Path(directory).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{directory}/{language}-{name}-{scheme}.png", full_page=True)
-    # Each figure shows exactly one image, drawn for this palette, and it loaded.
-    for figure in page.locator("article figure").all():
-        (image,) = figure.locator("img:visible").all()
-        assert image.get_attribute("src").endswith(f"-{scheme}.svg#only-{scheme}")
-        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
-    # The page's own content, not Material's header and footer.
-    result = Axe().run(
-        page,
-        context={"include": [["article"]]},
-        options={"runOnly": ["color-contrast", "link-in-text-block"]},
-    )
-    context.close()
-    problems = [
-        (v["id"], node["html"][:80]) for v in result.response["violations"] for node in v["nodes"]
-    ]
-    assert problems == []
+        page.screenshot(path=f"{directory}/{name}.png", full_page=True)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, language):
-    # Wide code and formulas scroll inside their own boxes; the page itself must not.
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    too_wide = {}
-    for name in PAGES:
-        page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
-        wait_for_mathjax(page)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 390:
-            too_wide[name] = width
-    context.close()
-    assert too_wide == {}
+@pytest.mark.parametrize("name", PAGES)
+def test_page(context, base_url, language, name, request):
+    """Every check of one page, in one visit; a failure names the page, language and check."""
+    from axe_playwright_python.sync_playwright import Axe
 
+    problems = {}
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_softmax_page_shows_formulas_and_code_annotations(page, base_url, language):
-    # Guards the checks above against passing because nothing is rendered at all.
-    page.goto(f"{base_url}{LANGUAGES[language]}softmax.html")
+    def check(what, found):
+        if found:
+            problems[what] = found
+
+    page = context.record.watch(context.new_page())
+    response = page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
+    check("page loads", [] if response.ok else [f"HTTP {response.status}"])
     wait_for_mathjax(page)
-    assert page.locator(".arithmatex > mjx-container").count() >= 5
-    assert page.locator(".md-annotation").count() >= 2
+    check(
+        "lang attribute",
+        [page.get_attribute("html", "lang")] * (page.get_attribute("html", "lang") != language),
+    )
+
+    # Collapsed blocks (??? in the source; ???+ is open on purpose) before the
+    # rest of the page is typeset, so that their formulas wait for the click.
+    written_open = len(re.findall(r"<details[^>]*\sopen", response.text()))
+    if written_open:
+        page.evaluate(
+            "() => document.querySelectorAll('article details[open]').forEach(d => d.open = false)"
+        )
+    collapsed = page.evaluate(OPEN_COLLAPSED)
+    check("collapsed blocks", collapsed["problems"])
+
+    # Every formula typeset (lazy typesetting leaves the unseen ones for later).
+    page.evaluate(TYPESET_ALL)
+    states = page.evaluate(FORMULA_STATES)
+    check("formulas typeset", [s for s in states if s != "typeset"])
+    check(
+        "formula errors",
+        [e.get_attribute("data-mjx-error") for e in page.locator("mjx-merror").all()],
+    )
+    counts = {"formulas": len(states), "annotations": page.locator(".md-annotation").count()}
+    for what, least in AT_LEAST.get(name, {}).items():
+        check(f"at least {least} {what}", [f"{counts[what]} found"] * (counts[what] < least))
+
+    check("code blocks", page.evaluate(CODE_BLOCKS, PLAIN_TEXT))
+
+    page.evaluate(Axe().axe_script)
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            settled = toggle_palette(page)
+            check("palette toggles to dark", [settled] * (settled != "slate"))
+            settle(page)
+        if scheme == "light":
+            dark = [p for p in context.record.paths() if p.endswith("-dark.svg")]
+            check("the other palette's figures are not fetched", dark)
+        check(f"figures ({scheme})", page.evaluate(FIGURES, scheme))
+        check(f"axe ({scheme})", axe_problems(page))
+        screenshot(page, f"{language}-{name}-{scheme}")
+
+    # Wide code and formulas scroll inside their own boxes; the page itself must not.
+    page.set_viewport_size(PHONE)
+    settle(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    check(
+        f"no sideways scroll at {PHONE['width']} px",
+        [f"scrollWidth {width}"] * (width > PHONE["width"]),
+    )
+    screenshot(page, f"{language}-{name}-phone")
+
+    record = context.record
+    check("requests stay on 127.0.0.1", sorted(record.hosts() - {"127.0.0.1"}))
+    check("no failed or 4xx request", record.failures)
+    check("no console error", record.errors)
+    paths = record.paths()
+    check(
+        "search index waits for a search",
+        [p for p in paths if p.endswith("search/search_index.json")],
+    )
+    check(
+        "MathJax from the main site's copy",
+        [
+            p
+            for p in paths
+            if "/assets/mathjax/" in p and not p.startswith(f"{PREFIX}assets/mathjax/")
+        ],
+    )
+    check("MathJax menu waits for a right-click", [p for p in paths if p.endswith("ui/menu.js")])
+
+    for key, value in {**counts, "collapsed blocks": collapsed["blocks"]}.items():
+        request.node.user_properties.append((key, value))  # counted in the junit xml
+    assert problems == {}, f"{language} {name}.html: {problems}"
 
 
 @pytest.mark.parametrize(
@@ -216,8 +449,13 @@ def test_language_switcher_lands_on_the_same_page(page, base_url, start, target_
     ("start", "query", "expected"),
     [("index.html", "소프트맥스", "softmax.html"), ("en/index.html", "softmax", "en/softmax.html")],
 )
-def test_search_finds_the_page_in_the_readers_language(page, base_url, start, query, expected):
+def test_search_finds_the_page_in_the_readers_language(
+    context, page, base_url, start, query, expected
+):
     page.goto(base_url + start)
+    page.wait_for_load_state("load")
+    index = [p for p in context.record.paths() if p.endswith("search/search_index.json")]
+    assert index == [], "the search index was fetched before the reader searched"
     page.locator("input.md-search__input").click()
     page.keyboard.type(query)
     # Hangul typed through CDP arrives as text input without key events, and
@@ -226,7 +464,7 @@ def test_search_finds_the_page_in_the_readers_language(page, base_url, start, qu
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
     hrefs = [
-        urlsplit(h).path.lstrip("/")
+        urlsplit(h).path.removeprefix(PREFIX)
         for h in results.evaluate_all("links => links.map(a => a.href)")
     ]
     assert expected in hrefs
@@ -234,22 +472,207 @@ def test_search_finds_the_page_in_the_readers_language(page, base_url, start, qu
     assert in_english == (hrefs if start.startswith("en/") else []), (
         f"results in the other language: {hrefs}"
     )
+    index = [p for p in context.record.paths() if p.endswith("search/search_index.json")]
+    assert index == [f"{PREFIX}{start.removesuffix('index.html')}search/search_index.json"]
+    assert context.record.failures == []
 
 
-def test_palette_toggle_switches_to_dark_and_back(page, base_url):
+def test_palette_toggle_switches_and_the_choice_stays_across_pages(page, base_url):
     page.goto(base_url + "index.html")
     scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
     first = scheme()
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert scheme() != first
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert scheme() == first
+    assert toggle_palette(page) != first
+    assert toggle_palette(page) == first
+    dark = toggle_palette(page)
+    page.locator(".md-footer__link--next").click()
+    page.wait_for_url(base_url + "notation.html")
+    assert scheme() == dark != first
 
 
 def test_footer_links_to_previous_and_next_page(page, base_url):
     page.goto(base_url + "notation.html")
     footer = [
-        urlsplit(h).path.lstrip("/")
+        urlsplit(h).path.removeprefix(PREFIX)
         for h in page.locator(".md-footer__link").evaluate_all("a => a.map(x => x.href)")
     ]
     assert footer == ["index.html", "linear-model.html"]
+
+
+@pytest.mark.parametrize("missing", ["no-such-page.html", "en/no/such/page.html"])
+def test_the_404_page_works_under_a_sub_path(context, page, base_url, missing):
+    response = page.goto(base_url + missing)
+    assert response.status == 404
+    page.wait_for_load_state("load")
+    assert page.locator("article h1").inner_text().startswith("404")
+    # Its styles, scripts and images come from the site, at any depth.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
+        "sticky",
+        "fixed",
+    )
+    assets = [p for p in context.record.paths() if "/assets/" in p]
+    assert assets and all(p.startswith(PREFIX) for p in assets), assets
+    # The one failed response is the page itself (Chromium logs it to the console).
+    assert [f for f in context.record.failures if missing not in f] == []
+    assert context.record.errors == [
+        "Failed to load resource: the server responded with a status of 404 (Not Found)"
+    ]
+    assert (
+        page.locator("a.md-header__button.md-logo").get_attribute("href") == f"{PREFIX}index.html"
+    )
+
+
+def test_formulas_below_the_first_screen_are_typeset_when_scrolled_to(page, base_url):
+    # The longest page: lazy typesetting must leave its far formulas for later
+    # and typeset them when the reader gets there.
+    page.goto(base_url + "gradient-check.html")
+    wait_for_mathjax(page)
+    states = page.evaluate(FORMULA_STATES)
+    assert states[0] == "typeset"
+    assert states[-1] != "typeset", "the last formula was typeset before it was seen"
+    last = page.locator(".arithmatex").last
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({FORMULA_STATES})(document).at(-1) === 'typeset'", timeout=5000)
+
+
+def test_api_page_links_every_entry_to_its_source(site):
+    html = (site / "api.html").read_text(encoding="utf-8")
+    links = re.findall(r'class="mkdocstrings-source"><a href="([^"]+)"', html)
+    entries = re.findall(r'class="doc doc-object doc-(?:function|class)"', html)
+    assert entries and len(links) == len(entries)
+    for link in links:
+        found = re.fullmatch(
+            rf"{REPO_URL}/blob/([0-9a-f]{{40}})/(dlintro/[a-z_/]+\.py)#L\d+-L\d+", link
+        )
+        assert found, link
+        commit, path = found.groups()  # the commit that was built, and a file of it
+        git = subprocess.run(["git", "cat-file", "-e", f"{commit}:{path}"], cwd=ROOT)
+        assert git.returncode == 0, link
+    assert '<details class="mkdocstrings-source"' not in html, "source panes are back"
+    assert len(html.encode()) < 250_000, "the API page is over 250 KB"
+    assert f'href="{REPO_URL}"' in html  # the header's repository link
+
+
+# The menu's items that a reader can use now: [{path: [labels], command: bool}].
+MENU_ITEMS = """() => {
+  const walk = (menu, path) => menu.items.flatMap(item => {
+    if (item.hidden || item.disabled || !item.id || !item.content) return [];
+    const here = [...path, item.content];
+    if (item.submenu) return walk(item.submenu, here);
+    return [{path: here, command: typeof item.command === 'function'}];
+  });
+  return walk(MathJax.startup.document.menu.menu, []);
+}"""
+
+# The element of the menu's item at this path (its submenus are open).
+MENU_ENTRY = """(path) => {
+  let items = MathJax.startup.document.menu.menu.items, item;
+  for (const label of path) {
+    item = items?.find(i => i.content === label);
+    items = item?.submenu?.items;
+  }
+  return item?.html || null;
+}"""
+
+# Presses a setting (radio or check box) of the open menu as a click on it does,
+# then waits for what it loads and for the formulas to be typeset again.
+PRESS_SETTING = """async (path) => {
+  const menu = MathJax.startup.document.menu;
+  let items = menu.menu.items, item;
+  for (const label of path) {
+    item = items.find(i => i.content === label);
+    items = item.submenu?.items;
+  }
+  item.press();
+  await menu.loadingPromise;
+  await MathJax.startup.promise;
+}"""
+
+
+def close_menu(page):
+    """Closes whatever the menu left open (a menu some settings keep open, a dialog)."""
+    frame = page.locator(".CtxtMenu_MenuFrame")
+    if frame.count():
+        page.keyboard.press("Escape")
+    if frame.count():
+        frame.first.click(position={"x": 2, "y": 2})
+    assert frame.count() == 0
+
+
+def test_mathjax_menu_loads_on_demand_and_every_item_stays_on_the_site(context, page, base_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])  # "Copy to Clipboard"
+    page.on("dialog", lambda dialog: dialog.accept("150%"))  # "Scale All Math..." asks
+    page.goto(base_url + "softmax.html")
+    wait_for_mathjax(page)
+    assert not [p for p in context.record.paths() if p.endswith("ui/menu.js")]
+
+    formula = page.locator(".arithmatex mjx-container").first
+    formula.click(button="right")
+    page.locator(".CtxtMenu_Menu").wait_for()
+    page.keyboard.press("Escape")
+    # The page was typeset again with the menu: every formula is still there.
+    page.evaluate(TYPESET_ALL)
+    assert set(page.evaluate(FORMULA_STATES)) == {"typeset"}
+
+    used, rebuilt = [], []
+    for _ in range(5):  # a setting (Accessibility > Activate) can enable more items
+        new = [item for item in page.evaluate(MENU_ITEMS) if item["path"] not in used]
+        if not new:
+            break
+        for item in new:
+            used.append(item["path"])
+            close_menu(page)
+            formula.click(button="right")
+            if not item["command"]:
+                page.evaluate(PRESS_SETTING, item["path"])
+                continue
+            # Commands through the menu itself, as a reader clicks them.
+            for depth in range(1, len(item["path"]) + 1):
+                entry = page.evaluate_handle(MENU_ENTRY, item["path"][:depth]).as_element()
+                if entry is None:  # a submenu that MathJax rebuilds for the formula
+                    rebuilt.append(" > ".join(item["path"]))
+                    break
+                entry.click() if depth == len(item["path"]) else entry.hover()
+            close = page.locator(".CtxtMenu_Info .CtxtMenu_InfoClose")  # About, Show, Help
+            if close.count():
+                close.first.click()
+    close_menu(page)
+    labels = {" > ".join(path) for path in used}
+    assert {"Accessibility > Activate", "Math Settings > Math Renderer > SVG"} <= labels
+    assert len(labels) > 40, labels
+    # Clearspeak's preferences are offered per formula, in a submenu made when it opens.
+    assert rebuilt in ([], ["Accessibility > Speech > Clearspeak Rules > Select Preferences"])
+
+    # The speech rules of every language the explorer can speak.
+    locales = page.evaluate("() => [...MathJax._.a11y.sre.Sre.locales.keys()]")
+    assert "en" in locales and len(locales) > 5
+    for locale in [*locales, "en"]:  # back to English at the end (Nemeth is Braille)
+        rules = f"/sre/mathmaps/{locale}.json"
+        loaded = any(p.endswith(rules) for p in context.record.paths())
+        with (
+            page.expect_response(lambda r, rules=rules: r.url.endswith(rules))
+            if not loaded
+            else (contextlib.nullcontext())
+        ):
+            page.evaluate(
+                "async (locale) => { MathJax.startup.document.menu.menu.pool.lookup('locale')"
+                ".setValue(locale); await MathJax._.a11y.sre.Sre.sreReady(); }",
+                locale,
+            )
+    maps = {p.rsplit("/", 1)[1] for p in context.record.paths() if "/sre/mathmaps/" in p}
+    assert {f"{locale}.json" for locale in locales} <= maps
+
+    # A setting the reader chose holds on the next page: the menu loads at startup.
+    context.record.wait_for_requests(page)
+    page.goto(base_url + "notation.html")
+    wait_for_mathjax(page)
+    page.evaluate(TYPESET_ALL)
+    assert set(page.evaluate(FORMULA_STATES)) == {"typeset"}
+    assert sum(p.endswith("ui/menu.js") for p in context.record.paths()) == 2
+
+    assert context.record.hosts() == {"127.0.0.1"}
+    assert context.record.failures == []
+    # MathJax 3.2.2's own slip (also with the menu loaded at startup): "Reset to
+    # defaults" sets the scale while the page is being typeset again, and logs it.
+    reset_slip = "ContextMenu Error: Command of variable scale failed."
+    assert [e for e in context.record.errors if e != reset_slip] == []
+    assert context.record.errors.count(reset_slip) <= 1
