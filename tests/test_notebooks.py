@@ -1,11 +1,11 @@
 """Every page as a notebook (docs/hooks/notebooks.py): complete, clean, and it runs.
 
 The notebooks are made in-process by the build's own hook, for both languages,
-then each runs top to bottom in a fresh kernel (nbclient + ipykernel), two at a
-time; every output the page shows must be what the kernel prints.
+then each runs top to bottom in a fresh kernel (nbclient + ipykernel); every
+output the page shows must be what the kernel prints. pytest-xdist spreads
+the notebooks over the processes of the run.
 """
 
-import asyncio
 import base64
 import doctest
 import re
@@ -168,31 +168,12 @@ def test_every_page_that_teaches_links_to_its_notebook_and_colab_only_with_a_git
             assert (link in markdown) == (colab and has_notebook), slug
 
 
-async def run_all(notebooks, at_once=2):
-    """Run each notebook in a fresh kernel, ``at_once`` at a time, in one event loop."""
-    gate = asyncio.Semaphore(at_once)
-
-    async def run(data):
-        nb = nbformat.reads(data.decode("utf-8"), as_version=4)
-        async with gate:
-            client = NotebookClient(
-                nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(ROOT)}}
-            )
-            await client.async_execute()
-        return nb
-
-    return await asyncio.gather(*(run(data) for data in notebooks))
-
-
-@pytest.fixture(scope="module")
-def executed(made):
-    """Every notebook of both languages, run top to bottom."""
-    jobs = {
-        (language, slug): made[language][f"{slug}.ipynb"]
-        for language in LANGUAGES
-        for slug in notebook_pages()
-    }
-    return dict(zip(jobs, asyncio.run(run_all(jobs.values())), strict=True))
+def run(data):
+    """The notebook ``data`` after running top to bottom in a fresh kernel."""
+    nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+    resources = {"metadata": {"path": str(ROOT)}}
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources=resources).execute()
+    return nb
 
 
 def text_of(outputs):
@@ -209,9 +190,9 @@ def text_of(outputs):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("slug", notebook_pages())
-def test_notebook_runs_and_prints_what_the_page_shows(made, executed, language, slug):
+def test_notebook_runs_and_prints_what_the_page_shows(made, language, slug):
     stored = read(made, language, slug)
-    ran = executed[language, slug]
+    ran = run(made[language][f"{slug}.ipynb"])
     checker = doctest.OutputChecker()
     compared = 0
     for before, after in zip(stored.cells, ran.cells, strict=True):
