@@ -8,7 +8,8 @@ Each language's build makes from that list:
   the ``description`` of its front matter;
 - the API page's sections, where it has ``<!-- modules -->``: a section per
   chapter with the modules of ``dlintro`` whose docstring names that chapter's
-  page, as ``(page: <slug>)`` on its first line.
+  page, as ``(page: <slug>)`` on its first line (the tag itself is left out of
+  the rendered page: the section's heading links the chapter).
 
 The tests and the notebooks read the same list through these functions.
 """
@@ -96,3 +97,11 @@ def on_page_markdown(markdown, page, config, files):
     if MODULES_MARKER in markdown:
         markdown = markdown.replace(MODULES_MARKER, module_sections(config))
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # On the API page the section above each module links its chapter; the
+    # "(page: <slug>)" tag of the module's docstring would only repeat it.
+    if page.file.src_uri == "api.md":
+        html = re.sub(r"\s*\(page: [a-z0-9-]+\)", "", html)
+    return html
