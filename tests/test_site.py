@@ -202,31 +202,53 @@ FORMULA_STATES = f"""(root) => [...(root || document).querySelectorAll('.arithma
   ({IS_TYPESET})(f) ? 'typeset' : f.textContent.trim().slice(0, 60) || '(empty)')"""
 
 TYPESET_ALL = "() => MathJax.startup.document.lazyTypesetAll().then(() => MathJax.startup.promise)"
+# Every formula typeset, then in one pass: those not typeset, MathJax's errors
+# and the counts.
+TYPESET_REPORT = f"""async () => {{
+  await ({TYPESET_ALL})();
+  const states = ({FORMULA_STATES})(document);
+  return {{
+    notTypeset: states.filter(s => s !== 'typeset'),
+    errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error')),
+    formulas: states.length,
+    annotations: document.querySelectorAll('.md-annotation').length,
+  }};
+}}"""
 
-# Opens every collapsed block of the article in turn, scrolls to each formula
-# inside it and waits for it to be typeset (lazy typesetting does it as it comes
-# into view). Returns problems as strings.
+# Opens every collapsed block of the article (each must be closed, its formulas
+# hidden, and open on a click), then scrolls to each of their formulas not yet
+# typeset and waits for it (lazy typesetting typesets what comes into view, so
+# one scroll often brings several). Returns problems as strings.
 OPEN_COLLAPSED = f"""async () => {{
   const problems = [];
   const frame = () => new Promise(r => requestAnimationFrame(r));
   const isTypeset = {IS_TYPESET};
   const blocks = [...document.querySelectorAll('article details')];
-  for (const [i, block] of blocks.entries()) {{
-    const name = `block ${{i + 1}} (${{block.querySelector('summary')?.textContent.trim()}})`;
-    if (block.open) {{ problems.push(`${{name}} is open on load`); continue; }}
-    const formulas = [...block.querySelectorAll('.arithmatex')];
-    const shown = formulas.filter(f => f.checkVisibility());
-    if (shown.length) problems.push(`${{name}}: ${{shown.length}} formulas shown while closed`);
-    block.querySelector('summary').click();
-    await frame();
-    if (!block.open) {{ problems.push(`${{name}} does not open on click`); continue; }}
-    for (const formula of formulas) {{
-      formula.scrollIntoView({{block: 'center'}});
-      const start = performance.now();
-      while (!isTypeset(formula) && performance.now() - start < 5000) await frame();
-      if (!isTypeset(formula))
-        problems.push(`${{name}}: not typeset once opened: ${{formula.textContent.slice(0, 60)}}`);
-    }}
+  const name = (block) => `block ${{blocks.indexOf(block) + 1}} `
+    + `(${{block.querySelector('summary')?.textContent.trim()}})`;
+  const closed = blocks.filter(block => !block.open);
+  for (const block of blocks.filter(block => block.open))
+    problems.push(`${{name(block)}} is open on load`);
+  for (const block of closed) {{
+    const shown = [...block.querySelectorAll('.arithmatex')].filter(f => f.checkVisibility());
+    if (shown.length)
+      problems.push(`${{name(block)}}: ${{shown.length}} formulas shown while closed`);
+  }}
+  for (const block of closed) block.querySelector('summary').click();
+  await frame();
+  const opened = closed.filter(block => block.open);
+  for (const block of closed.filter(block => !block.open))
+    problems.push(`${{name(block)}} does not open on click`);
+  const formulas = new Set(opened.flatMap(block => [...block.querySelectorAll('.arithmatex')]));
+  for (const formula of formulas) {{
+    if (isTypeset(formula)) continue;
+    formula.scrollIntoView({{block: 'center'}});
+    const start = performance.now();
+    while (!isTypeset(formula) && performance.now() - start < 5000) await frame();
+    if (!isTypeset(formula))
+      problems.push(`${{name(opened.findLast(block => block.contains(formula)))}}: `
+        + 'not typeset once opened: '
+        + formula.textContent.slice(0, 60));
   }}
   window.scrollTo(0, 0);
   return {{problems, blocks: blocks.length}};
@@ -464,18 +486,15 @@ AXE_KEYS = r"""(leaveOut) => {
   }
   return {keys: best.size, kept: kept.size - 1, left: left.length};
 }"""
-# Formulas out of the page (see above), once each has been seen to have its
-# text's colour; FORMULAS_BACK puts them back.
+# Formulas out of the page for axe (see above), once each has been seen to have
+# its text's colour; FORMULAS_BACK puts them back.
+FORMULA_COLOURS = """() => [...document.querySelectorAll('article mjx-container')]
+  .filter(math => getComputedStyle(math).color !== getComputedStyle(math.parentElement).color)
+  .map(math => `formula coloured apart from its text: ${math.parentElement.textContent}`)"""
 FORMULAS_OUT = """() => {
-  const problems = [];
-  for (const math of document.querySelectorAll('article mjx-container')) {
-    if (getComputedStyle(math).color !== getComputedStyle(math.parentElement).color)
-      problems.push(`formula coloured apart from its text: ${math.parentElement.textContent}`);
-  }
   window.__formulas = [...document.querySelectorAll('article mjx-container')].map(
     math => [math, math.parentNode, math.nextSibling]);
   for (const [math] of window.__formulas) math.remove();
-  return problems;
 }"""
 FORMULAS_BACK = """() => {  // last first, so that each goes back before the node it was before
   for (const [math, parent, next] of window.__formulas.reverse()) parent.insertBefore(math, next);
@@ -504,23 +523,22 @@ def axe_violations(page, leave_out=True):
 
 
 def axe_problems(page):
-    problems = page.evaluate(FORMULAS_OUT)
-    problems += [f"{v['rule']}: {v['html'][:80]}" for v in axe_violations(page)]
-    page.evaluate(FORMULAS_BACK)
-    return problems
+    return [f"{v['rule']}: {v['html'][:80]}" for v in axe_violations(page)]
 
 
-# Two frames, then the end of every CSS transition (Material's links fade to a
-# new palette's colours: axe must not read them halfway).
-SETTLE = """async () => {
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+# Two frames, and with transitions=True the end of every CSS transition too
+# (Material's links fade to a new palette's colours: axe must not read them
+# halfway).
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+SETTLE = f"""async () => {{
+  await ({FRAMES})();
   await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition)
     .map(a => a.finished.catch(() => null)));
-}"""
+}}"""
 
 
-def settle(page):
-    page.evaluate(SETTLE)
+def settle(page, transitions=False):
+    page.evaluate(SETTLE if transitions else FRAMES)
 
 
 def toggle_palette(page):
@@ -547,13 +565,16 @@ def test_page(context, base_url, language, name, request):
             problems[what] = found
 
     page = context.record.watch(context.new_page())
-    response = page.goto(f"{base_url}{LANGUAGES[language]}{name}.html")
+    # What the checks need is there at DOMContentLoaded (Material's scripts have
+    # run) and when MathJax has started; the requests still on their way are
+    # waited for before the request checks.
+    response = page.goto(
+        f"{base_url}{LANGUAGES[language]}{name}.html", wait_until="domcontentloaded"
+    )
     check("page loads", [] if response.ok else [f"HTTP {response.status}"])
     wait_for_mathjax(page)
-    check(
-        "lang attribute",
-        [page.get_attribute("html", "lang")] * (page.get_attribute("html", "lang") != language),
-    )
+    lang = page.get_attribute("html", "lang")
+    check("lang attribute", [lang] * (lang != language))
 
     # Collapsed blocks (??? in the source; ???+ is open on purpose) before the
     # rest of the page is typeset, so that their formulas wait for the click.
@@ -566,31 +587,37 @@ def test_page(context, base_url, language, name, request):
     check("collapsed blocks", collapsed["problems"])
 
     # Every formula typeset (lazy typesetting leaves the unseen ones for later).
-    page.evaluate(TYPESET_ALL)
-    states = page.evaluate(FORMULA_STATES)
-    check("formulas typeset", [s for s in states if s != "typeset"])
-    check(
-        "formula errors",
-        [e.get_attribute("data-mjx-error") for e in page.locator("mjx-merror").all()],
-    )
-    counts = {"formulas": len(states), "annotations": page.locator(".md-annotation").count()}
+    formulas = page.evaluate(TYPESET_REPORT)
+    check("formulas typeset", formulas["notTypeset"])
+    check("formula errors", formulas["errors"])
+    counts = {what: formulas[what] for what in ("formulas", "annotations")}
     for what, least in AT_LEAST.get(name, {}).items():
         check(f"at least {least} {what}", [f"{counts[what]} found"] * (counts[what] < least))
 
     check("code blocks", page.evaluate(CODE_BLOCKS, PLAIN_TEXT))
 
+    # Both palettes with the formulas out of the page (axe leaves them out, and
+    # the palette toggle then restyles a fifth of the elements).
     page.evaluate(Axe().axe_script)
+    check("formula colours (light)", page.evaluate(FORMULA_COLOURS))
+    page.evaluate(FORMULAS_OUT)
     for scheme in ("light", "dark"):
         if scheme == "dark":
             settled = toggle_palette(page)
             check("palette toggles to dark", [settled] * (settled != "slate"))
-            settle(page)
+            settle(page, transitions=True)
         if scheme == "light":
             dark = [p for p in context.record.paths() if p.endswith("-dark.svg")]
             check("the other palette's figures are not fetched", dark)
         check(f"figures ({scheme})", page.evaluate(FIGURES, scheme))
         check(f"axe ({scheme})", axe_problems(page))
-        screenshot(page, f"{language}-{name}-{scheme}")
+    page.evaluate(FORMULAS_BACK)
+    check("formula colours (dark)", page.evaluate(FORMULA_COLOURS))
+    if os.environ.get("DLINTRO_SCREENSHOTS"):
+        screenshot(page, f"{language}-{name}-dark")
+        toggle_palette(page)
+        settle(page, transitions=True)
+        screenshot(page, f"{language}-{name}-light")
 
     # Wide code and formulas scroll inside their own boxes; the page itself must not.
     page.set_viewport_size(PHONE)
@@ -602,6 +629,7 @@ def test_page(context, base_url, language, name, request):
     )
     screenshot(page, f"{language}-{name}-phone")
 
+    context.record.wait_for_requests(page)
     record = context.record
     check("requests stay on 127.0.0.1", sorted(record.hosts() - {"127.0.0.1"}))
     check("no failed or 4xx request", record.failures)
@@ -644,7 +672,7 @@ def test_axe_leaves_out_only_what_it_checks_elsewhere(page, base_url):
     wait_for_mathjax(page)
     page.evaluate("() => document.querySelectorAll('article details').forEach(d => d.open = true)")
     page.add_style_tag(content=PLANTED)
-    settle(page)
+    settle(page, transitions=True)
     page.evaluate(Axe().axe_script)
     page.evaluate(FORMULAS_OUT)
     counts = page.evaluate(AXE_KEYS, False)["counts"]
@@ -674,10 +702,10 @@ def test_axe_leaves_out_only_what_it_checks_elsewhere(page, base_url):
     ],
 )
 def test_language_switcher_lands_on_the_same_page(page, base_url, start, target_language, expected):
-    page.goto(base_url + start)
+    page.goto(base_url + start, wait_until="domcontentloaded")  # Material's scripts have run
     page.hover(".md-header__option .md-select")
     page.click(f"a.md-select__link[hreflang={target_language}]")
-    page.wait_for_url(base_url + expected)
+    page.wait_for_url(base_url + expected, wait_until="domcontentloaded")
     assert page.get_attribute("html", "lang") == target_language
 
 
@@ -714,19 +742,19 @@ def test_search_finds_the_page_in_the_readers_language(
 
 
 def test_palette_toggle_switches_and_the_choice_stays_across_pages(page, base_url):
-    page.goto(base_url + "index.html")
+    page.goto(base_url + "index.html", wait_until="domcontentloaded")
     scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
     first = scheme()
     assert toggle_palette(page) != first
     assert toggle_palette(page) == first
     dark = toggle_palette(page)
     page.locator(".md-footer__link--next").click()
-    page.wait_for_url(base_url + "notation.html")
+    page.wait_for_url(base_url + "notation.html", wait_until="domcontentloaded")
     assert scheme() == dark != first
 
 
 def test_footer_links_to_previous_and_next_page(page, base_url):
-    page.goto(base_url + "notation.html")
+    page.goto(base_url + "notation.html", wait_until="domcontentloaded")
     footer = [
         urlsplit(h).path.removeprefix(PREFIX)
         for h in page.locator(".md-footer__link").evaluate_all("a => a.map(x => x.href)")
@@ -760,7 +788,7 @@ def test_the_404_page_works_under_a_sub_path(context, page, base_url, missing):
 def test_formulas_below_the_first_screen_are_typeset_when_scrolled_to(page, base_url):
     # The longest page: lazy typesetting must leave its far formulas for later
     # and typeset them when the reader gets there.
-    page.goto(base_url + "gradient-check.html")
+    page.goto(base_url + "gradient-check.html", wait_until="domcontentloaded")
     wait_for_mathjax(page)
     states = page.evaluate(FORMULA_STATES)
     assert states[0] == "typeset"
