@@ -202,13 +202,15 @@ FORMULA_STATES = f"""(root) => [...(root || document).querySelectorAll('.arithma
   ({IS_TYPESET})(f) ? 'typeset' : f.textContent.trim().slice(0, 60) || '(empty)')"""
 
 TYPESET_ALL = "() => MathJax.startup.document.lazyTypesetAll().then(() => MathJax.startup.promise)"
-# Every formula typeset, then in one pass: those not typeset, MathJax's errors
-# and the counts.
+# Every formula typeset, then in one pass: those not typeset, those a keyboard
+# cannot reach (Tab), MathJax's errors and the counts.
 TYPESET_REPORT = f"""async () => {{
   await ({TYPESET_ALL})();
   const states = ({FORMULA_STATES})(document);
   return {{
     notTypeset: states.filter(s => s !== 'typeset'),
+    notFocusable: [...document.querySelectorAll('.arithmatex > mjx-container:not([tabindex="0"])')]
+      .map(c => c.parentElement.textContent.trim().slice(0, 60)),
     errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error')),
     formulas: states.length,
     annotations: document.querySelectorAll('.md-annotation').length,
@@ -589,6 +591,7 @@ def test_page(context, base_url, language, name, request):
     # Every formula typeset (lazy typesetting leaves the unseen ones for later).
     formulas = page.evaluate(TYPESET_REPORT)
     check("formulas typeset", formulas["notTypeset"])
+    check("formulas reached with Tab (tabindex 0)", formulas["notFocusable"])
     check("formula errors", formulas["errors"])
     counts = {what: formulas[what] for what in ("formulas", "annotations")}
     for what, least in AT_LEAST.get(name, {}).items():
@@ -862,10 +865,61 @@ def close_menu(page):
     assert frame.count() == 0
 
 
+# Where the focus is: the index of the formula it is on (-1: none), and
+# whether it is in MathJax's menu.
+FOCUS = """() => ({
+  formula: [...document.querySelectorAll('.arithmatex')]
+    .indexOf(document.activeElement.closest('.arithmatex')),
+  onContainer: document.activeElement.matches('.arithmatex > mjx-container'),
+  inMenu: !!document.activeElement.closest('.CtxtMenu_Menu'),
+})"""
+MENU_FORMULA = """() => [...document.querySelectorAll('.arithmatex')]
+  .indexOf(MathJax.startup.document.menu.menu.mathItem.typesetRoot.closest('.arithmatex'))"""
+KEYS_TO_THE_MENU = ["Space", "Shift+F10", "ContextMenu"]  # MathJax's own, and the browser's
+
+
+@pytest.mark.parametrize("key", KEYS_TO_THE_MENU[:2])
+def test_a_keyboard_reaches_a_formula_and_opens_mathjax_menu(context, page, base_url, key):
+    """Tab to a formula; the key loads the menu (first time) and opens it there."""
+    page.goto(base_url + "index.html", wait_until="domcontentloaded")
+    wait_for_mathjax(page)
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["formula"] >= 0:
+            break
+    assert focus["onContainer"], focus
+    menu = page.locator(".CtxtMenu_Menu")
+    assert menu.count() == 0
+    assert not [p for p in context.record.paths() if p.endswith("ui/menu.js")]
+
+    page.keyboard.press(key)
+    menu.wait_for(timeout=5000)
+    assert page.evaluate(MENU_FORMULA) == focus["formula"]
+    assert page.evaluate(FOCUS)["inMenu"]
+    page.keyboard.press("Escape")
+    assert menu.count() == 0
+    assert page.evaluate(FOCUS) == focus  # back on the formula
+    # Once loaded, the menu opens with each key (MathJax's Space, the browser's
+    # context-menu key and Shift+F10) and closes with Escape.
+    for again in KEYS_TO_THE_MENU:
+        page.keyboard.press(again)
+        menu.wait_for(timeout=5000)
+        assert page.evaluate(MENU_FORMULA) == focus["formula"], again
+        page.keyboard.press("Escape")
+        assert menu.count() == 0 and page.evaluate(FOCUS) == focus, again
+
+    assert sum(p.endswith("ui/menu.js") for p in context.record.paths()) == 1
+    assert context.record.hosts() == {"127.0.0.1"}
+    assert context.record.failures == []
+    assert context.record.errors == []
+
+
 def test_mathjax_menu_loads_on_demand_and_every_item_stays_on_the_site(context, page, base_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"])  # "Copy to Clipboard"
     page.on("dialog", lambda dialog: dialog.accept("150%"))  # "Scale All Math..." asks
-    page.goto(base_url + "softmax.html")
+    # A page with few formulas: many items typeset the whole page again.
+    page.goto(base_url + "glossary.html", wait_until="domcontentloaded")
     wait_for_mathjax(page)
     assert not [p for p in context.record.paths() if p.endswith("ui/menu.js")]
 
@@ -927,7 +981,7 @@ def test_mathjax_menu_loads_on_demand_and_every_item_stays_on_the_site(context, 
 
     # A setting the reader chose holds on the next page: the menu loads at startup.
     context.record.wait_for_requests(page)
-    page.goto(base_url + "notation.html")
+    page.goto(base_url + "en/index.html", wait_until="domcontentloaded")
     wait_for_mathjax(page)
     page.evaluate(TYPESET_ALL)
     assert set(page.evaluate(FORMULA_STATES)) == {"typeset"}

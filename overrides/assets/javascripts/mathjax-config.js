@@ -45,53 +45,93 @@
       ignoreHtmlClass: ".*|",
       processHtmlClass: "arithmatex",
     },
+    startup: {
+      ready() {
+        MathJax.startup.defaultReady();
+        // Every typeset formula can be reached with the Tab key, as the menu
+        // makes it (its ContextMenu store gives each one tabindex="0"); once
+        // the menu is there, it does this itself, and keeps a reader's choice
+        // to leave formulas out of the tab order. Right after typesetting
+        // (TYPESET is 150), before the menu's own action (CONTEXT_MENU, 170).
+        // (Added here: with ui/lazy, MathJax 3.2.2 refuses new renderActions
+        // in the options.)
+        MathJax.startup.document.addRenderAction(
+          "focusable",
+          160,
+          (doc) => {
+            for (const math of doc.math) focusable(math, doc);
+          },
+          focusable,
+          false,
+        );
+      },
+    },
   };
+
+  function focusable(math, doc) {
+    const container = math.typesetRoot;
+    if (doc.menu || !container || container.hasAttribute("tabindex")) return;
+    if (!container.querySelector("mjx-lazy")) container.setAttribute("tabindex", "0");
+  }
 
   // The speech rules that the menu's accessibility items load come from the
   // site's own copy (sre/mathmaps), not from the speech-rule engine's CDN.
   window.SREfeature = { json: `${root}sre/mathmaps` };
 
-  // The context menu, on demand. The first right-click on a formula loads
+  // The context menu, on demand. A reader opens it on a formula with the mouse
+  // (right-click), or on the formula that has the focus with the keyboard: the
+  // context-menu key or Shift+F10 (the browser sends the same event as for a
+  // right-click), or Space, as MathJax 3.2.2's menu does (its ContextMenu
+  // store posts the menu on a Space keydown). The first time, this loads
   // ui/menu, makes MathJax's document again with it (as the menu itself does
   // when it loads an accessibility extension), typesets the page again and
-  // opens the menu on the same formula.
+  // opens the menu on the same formula, focused again if it was.
   let loading = null;
+  document.addEventListener("contextmenu", (event) => openMenu(event, event), true);
   document.addEventListener(
-    "contextmenu",
+    "keydown",
     (event) => {
-      const formula = event.target.closest?.(".arithmatex");
-      if (!formula || !window.MathJax.startup?.document || MathJax._.ui?.menu) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const { clientX, clientY } = event;
-      loading ??= MathJax.loader.load("ui/menu").then(() => {
-        const { startup } = MathJax;
-        const { handlers } = MathJax._.mathjax.mathjax;
-        startup.document.state(0, true); // every formula back to its TeX source
-        handlers.unregister(startup.handler);
-        startup.handler = startup.getHandler(); // now extended by the menu
-        handlers.register(startup.handler);
-        startup.document = startup.getDocument(); // same input and output jax
-        return MathJax.typesetPromise();
-      });
-      loading
-        .then(() => typesetContainer(formula))
-        .then((container) =>
-          container.dispatchEvent(
-            new MouseEvent("contextmenu", { bubbles: true, cancelable: true, clientX, clientY }),
-          ),
-        )
-        .catch((error) => console.error("MathJax menu:", error));
+      const space = event.key === " " && !(event.ctrlKey || event.altKey || event.metaKey);
+      if (space && event.target.matches?.(".arithmatex mjx-container")) openMenu(event, null);
     },
     true,
   );
+
+  function openMenu(event, point) {
+    const formula = event.target.closest?.(".arithmatex");
+    if (!formula || !window.MathJax.startup?.document || MathJax._.ui?.menu) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const focused = formula.contains(document.activeElement);
+    const { clientX, clientY } = point || {};
+    loading ??= MathJax.loader.load("ui/menu").then(() => {
+      const { startup } = MathJax;
+      const { handlers } = MathJax._.mathjax.mathjax;
+      startup.document.state(0, true); // every formula back to its TeX source
+      handlers.unregister(startup.handler);
+      startup.handler = startup.getHandler(); // now extended by the menu
+      handlers.register(startup.handler);
+      startup.document = startup.getDocument(); // same input and output jax
+      return MathJax.typesetPromise();
+    });
+    loading
+      .then(() => typesetContainer(formula))
+      .then((container) => {
+        if (focused) container.focus();
+        // Without a point (Space), the menu opens at the formula's centre.
+        container.dispatchEvent(
+          new MouseEvent("contextmenu", { bubbles: true, cancelable: true, clientX, clientY }),
+        );
+      })
+      .catch((error) => console.error("MathJax menu:", error));
+  }
 
   // The formula's typeset container; lazy typesetting may still be on its way.
   function typesetContainer(formula) {
     return new Promise((resolve) => {
       const look = () => {
         const container = formula.querySelector("mjx-container");
-        if (container) resolve(container);
+        if (container && !container.querySelector("mjx-lazy")) resolve(container);
         else requestAnimationFrame(look);
       };
       look();
