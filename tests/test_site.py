@@ -256,6 +256,20 @@ OPEN_COLLAPSED = f"""async () => {{
   return {{problems, blocks: blocks.length}};
 }}"""
 
+# MathJax's startup.js is in the head (async), with a preload for each part it
+# loads on every page (docs/hooks/mathjax_files.py); each preload is a script
+# that MathJax then loaded (none fetched for nothing).
+PRELOADED = """() => {
+  const problems = [];
+  if (!document.head.querySelector('script[async][src$="mathjax/startup.js"]'))
+    problems.push('no async startup.js in the head');
+  const preloads = [...document.head.querySelectorAll('link[rel=preload][as=script]')];
+  if (!preloads.length) problems.push('no preload');
+  const scripts = new Set([...document.scripts].map(script => script.src));
+  for (const link of preloads) if (!scripts.has(link.href)) problems.push(`unused: ${link.href}`);
+  return problems;
+}"""
+
 # Each code block: highlighted by pygments (token spans), and one copy button
 # that copies this block's code.
 PLAIN_TEXT = ["text", "txt", "plain"]  # fences whose pygments lexer marks no token
@@ -651,6 +665,7 @@ def test_page(context, base_url, language, name, request):
         ],
     )
     check("MathJax menu waits for a right-click", [p for p in paths if p.endswith("ui/menu.js")])
+    check("MathJax starts from the head, its parts preloaded", page.evaluate(PRELOADED))
 
     for key, value in {**counts, "collapsed blocks": collapsed["blocks"]}.items():
         request.node.user_properties.append((key, value))  # counted in the junit xml

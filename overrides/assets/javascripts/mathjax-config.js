@@ -65,6 +65,21 @@
           false,
         );
       },
+      // The formulas already on the screen when the page is ready are typeset
+      // with the first pass (ui/lazy's lazyAlwaysTypeset option), not after
+      // lazy typesetting's round trip (an IntersectionObserver report, then an
+      // idle callback); the others, and those in closed blocks, stay lazy.
+      pageReady() {
+        const { document: doc } = MathJax.startup;
+        const shown = [...document.querySelectorAll(".arithmatex")].filter((formula) => {
+          const box = formula.getBoundingClientRect();
+          return box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
+        });
+        doc.options.lazyAlwaysTypeset = shown.length ? shown : null;
+        return MathJax.startup.defaultPageReady().finally(() => {
+          doc.options.lazyAlwaysTypeset = null;
+        });
+      },
     },
   };
 
