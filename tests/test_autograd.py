@@ -28,7 +28,7 @@ from dlintro.figures import FIGURES
 from dlintro.figures._diagram import HEAD_SCALE, LINE, RADIUS
 from dlintro.figures._style import colors
 from dlintro.figures.autograd import layout, reused_circuit
-from tests.figure_helpers import arrow_ends
+from tests.figure_helpers import arrow_ends, assert_each_value_above_its_gradient, labels
 from tests.paths import DOCS
 
 
@@ -443,19 +443,6 @@ def test_a_gradient_that_overflows_in_backward_is_an_error():
 
 # --- the figure ----------------------------------------------------------------------
 
-LABEL = re.compile(r"^\$(?:\\partial f / \\partial )?(?P<name>[a-z]) = (?P<value>-?[\d.e+-]+)\$$")
-
-
-def figure_labels(fig, color):
-    """{name: number} of the figure's labels drawn in ``color``."""
-    found = {}
-    for text in fig.axes[0].texts:
-        match = LABEL.match(text.get_text())
-        if match and text.get_color() == color:
-            assert match["name"] not in found, f"two labels for {match['name']}"
-            found[match["name"]] = float(match["value"])
-    return found
-
 
 def page_session(language):
     """What the page's session on f = qz + q prints: ``(values, grads)``."""
@@ -487,13 +474,9 @@ def test_the_figure_shows_each_nodes_data_above_and_grad_below(palette):
     grads = {names[node]: node.grad for node in names}
     assert values == {"x": -2.0, "y": 5.0, "z": -4.0, "q": 3.0, "p": -12.0, "f": -9.0}
     assert grads == {"x": -3.0, "y": -3.0, "z": 3.0, "q": -3.0, "p": 1.0, "f": 1.0}
-    assert figure_labels(fig, c["cycle"][0]) == values
-    assert figure_labels(fig, c["cycle"][1]) == grads
-    texts = {t.get_text(): t.get_position() for t in fig.axes[0].texts}
-    for name in values:
-        above = texts[f"${name} = {values[name]:g}$"]
-        below = texts[rf"$\partial f / \partial {name} = {grads[name]:g}$"]
-        assert above[0] == below[0] and above[1] > below[1]
+    assert labels(fig, c["cycle"][0]) == values
+    assert labels(fig, c["cycle"][1]) == grads
+    assert_each_value_above_its_gradient(fig, values, grads)
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -501,8 +484,8 @@ def test_the_figure_shows_what_the_pages_session_prints(language):
     values, grads = page_session(language)
     c = colors("light")
     fig = FIGURES["value-graph"](c)
-    assert figure_labels(fig, c["cycle"][0]) == values
-    assert figure_labels(fig, c["cycle"][1]) == grads
+    assert labels(fig, c["cycle"][0]) == values
+    assert labels(fig, c["cycle"][1]) == grads
 
 
 def test_the_figure_has_one_arrow_per_edge_of_the_graph_from_parent_to_child():

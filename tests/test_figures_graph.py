@@ -14,10 +14,9 @@ from dlintro.figures._diagram import HEAD_SCALE, LINE, RADIUS
 from dlintro.figures._style import colors
 from dlintro.figures.graph import circuit
 from dlintro.figures.networks import single_layer
-from tests.figure_helpers import arrow_ends
+from tests.figure_helpers import arrow_ends, assert_each_value_above_its_gradient, labels
 from tests.paths import DOCS
 
-LABEL = re.compile(r"^\$(?:\\partial f / \\partial )?(?P<name>[a-z]) = (?P<value>-?[\d.e+-]+)\$$")
 VARIABLES = "xyzqf"
 
 
@@ -56,17 +55,6 @@ def gates(x, y, z):
     return values, grads
 
 
-def labels(fig, color):
-    """{name: number} of the figure's labels drawn in ``color``."""
-    found = {}
-    for text in fig.axes[0].texts:
-        match = LABEL.match(text.get_text())
-        if match and text.get_color() == color:
-            assert match["name"] not in found, f"two labels for {match['name']}"
-            found[match["name"]] = float(match["value"])
-    return found
-
-
 def all_arrows(fig):
     return [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
 
@@ -86,13 +74,7 @@ def test_labels_are_the_gates_values_forward_above_and_gradients_below(palette):
     forward, backward = labels(fig, c["cycle"][0]), labels(fig, c["cycle"][1])
     assert forward == values
     assert backward == grads
-    # each value sits above its gradient, on the same edge
-    texts = {t.get_text(): t for t in fig.axes[0].texts}
-    for name in values:
-        above = texts[f"${name} = {values[name]:g}$"]
-        below = texts[rf"$\partial f / \partial {name} = {grads[name]:g}$"]
-        assert above.get_position()[0] == below.get_position()[0]
-        assert above.get_position()[1] > below.get_position()[1]
+    assert_each_value_above_its_gradient(fig, values, grads)  # on the same edge
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
