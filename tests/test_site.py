@@ -1,8 +1,9 @@
 """The built site in a real browser: headless Debian chromium, driven by Playwright.
 
-The site is built once with ``mkdocs build --strict`` and served on 127.0.0.1
-under a sub-path, as a GitHub Pages project site is (``/<repo>/``), with a
-repository URL set, so that the links that depend on it are built and checked.
+The site is built once per run with ``mkdocs build --strict`` (pytest-xdist's
+workers share the build) and each worker serves it on 127.0.0.1 under a
+sub-path, as a GitHub Pages project site is (``/<repo>/``), with a repository
+URL set, so that the links that depend on it are built and checked.
 
 Each (page, language) is visited once, and that visit runs every check of the
 page (``test_page``); the few checks that span pages (language switcher,
@@ -27,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 from tests.paths import ROOT, pages, site_prefixes
 
@@ -60,8 +62,20 @@ def _missing(reason):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
+def site(tmp_path_factory, worker_id):
+    """The built site: one build per test run, which pytest-xdist's workers share."""
+    run = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run = run.parent  # the run's folder, above each worker's own
+    out = run / "site"
+    with FileLock(run / "site.lock"):
+        if not out.is_dir():
+            _build(run / "site-building")
+            (run / "site-building").rename(out)  # a failed build leaves no site behind
+    return out
+
+
+def _build(out):
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -75,7 +89,6 @@ def site(tmp_path_factory):
         check=True,
         env=env,
     )
-    return out
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
