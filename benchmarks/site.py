@@ -102,7 +102,9 @@ def timed(command, copy, check=True):
 def pytest_summary(result):
     lines = (result.stdout + result.stderr).decode(errors="replace").strip().splitlines()
     found = [line for line in lines if re.search(r"\d+ (passed|failed|skipped|error)", line)]
-    return found[-1].strip("= ") if found else f"exit {result.returncode}"
+    summary = found[-1].strip("= ") if found else f"exit {result.returncode}"
+    failed = [line.split()[1] for line in lines if line.startswith(("FAILED ", "ERROR "))]
+    return "; ".join([summary, *failed])  # what failed, from -ra's short summary
 
 
 REBUILD = textwrap.dedent(
@@ -304,7 +306,7 @@ def main():
     print("| what | measured | target | notes |")
     print("|---|---|---|---|")
     for label, value, note in rows:
-        target = next((t for key, t in TARGETS.items() if label.startswith(key)), "")
+        target = TARGETS.get(label, "")
         print(f"| {label} | {value} | {target} | {note} |")
 
 
