@@ -256,6 +256,12 @@ def test_help_exits_0(capsys):
     assert "130 when interrupted" in " ".join(help_text.split())
 
 
+def _default_ctrl_c():
+    # A shell starts a background job (`pytest &`) with SIGINT ignored, and the
+    # child would inherit that; a reader's terminal delivers Ctrl-C.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _command(*args):
     """``python -m dlintro ARGS``, unbuffered, its output read through pipes."""
     return subprocess.Popen(
@@ -263,6 +269,7 @@ def _command(*args):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_ctrl_c,
     )
 
 
@@ -279,9 +286,12 @@ def test_silent_when_the_reader_goes_away():
 
 def test_ctrl_c_exits_130_with_one_line():
     process = _command("--epochs", str(MAX_EPOCHS))
-    assert process.stdout.readline().startswith("MLP(")  # training has started
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    try:
+        assert process.stdout.readline().startswith("MLP(")  # training has started
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()  # a million epochs must not outlive a failure
     assert process.returncode == 130
     assert err == "python -m dlintro: interrupted\n"
 
