@@ -104,6 +104,8 @@ def pytest_summary(result):
     found = [line for line in lines if re.search(r"\d+ (passed|failed|skipped|error)", line)]
     summary = found[-1].strip("= ") if found else f"exit {result.returncode}"
     failed = [line.split()[1] for line in lines if line.startswith(("FAILED ", "ERROR "))]
+    if result.returncode != 0:  # the copy is deleted afterwards: say why here
+        print("\n".join(lines[-60:]), file=sys.stderr)
     return "; ".join([summary, *failed])  # what failed, from -ra's short summary
 
 
