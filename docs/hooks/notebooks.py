@@ -239,7 +239,8 @@ class Converter:
                     icon = ICONS.get(container["type"], "ℹ️")
                     cells.text(f"> {icon} **{LINK.sub(self.link, title)}**")
                     cells.text(">")
-                    self.convert(body, cells, quote=True)
+                    start = next((k for k, ln in enumerate(body) if ln.strip()), len(body))
+                    self.convert(body[start:], cells, quote=True)  # one ">" after the title
                 cells.text("")
                 i += 1 + len(body)
                 continue
