@@ -545,14 +545,20 @@ AXE_RUN = """(options) => axe.run({include: [['article']], exclude: [['[data-axe
 AXE_OPTIONS = {"runOnly": AXE_RULES, "resultTypes": ["violations"]}
 
 
-def axe_violations(page, leave_out=True):
-    """axe-core's contrast and link checks on the article (not Material's chrome), formulas out."""
-    page.evaluate(AXE_KEYS, leave_out)
-    return page.evaluate(AXE_RUN, AXE_OPTIONS)
+def axe_violations(page, leave_out):
+    """axe-core's contrast and link checks on the article (not Material's chrome), formulas out.
+
+    Returns ``(keys, violations)``: what AXE_KEYS reports (``counts`` of the
+    elements per key; ``left``, how many were left out when ``leave_out``) and
+    axe's violations.
+    """
+    keys = page.evaluate(AXE_KEYS, leave_out)
+    return keys, page.evaluate(AXE_RUN, AXE_OPTIONS)
 
 
 def axe_problems(page):
-    return [f"{v['rule']}: {v['html'][:80]}" for v in axe_violations(page)]
+    _, violations = axe_violations(page, leave_out=True)
+    return [f"{v['rule']}: {v['html'][:80]}" for v in violations]
 
 
 # Two frames, and with transitions=True the end of every CSS transition too
@@ -583,7 +589,7 @@ def screenshot(page, name):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
-def test_page(context, base_url, language, name, request):
+def test_page(context, page, base_url, language, name, request):
     """Every check of one page, in one visit; a failure names the page, language and check."""
     from axe_playwright_python.sync_playwright import Axe
 
@@ -593,7 +599,6 @@ def test_page(context, base_url, language, name, request):
         if found:
             problems[what] = found
 
-    page = context.record.watch(context.new_page())
     # What the checks need is there at DOMContentLoaded (Material's scripts have
     # run) and when MathJax has started; the requests still on their way are
     # waited for before the request checks.
@@ -706,10 +711,10 @@ def test_axe_leaves_out_only_what_it_checks_elsewhere(page, base_url):
     settle(page, transitions=True)
     page.evaluate(Axe().axe_script)
     page.evaluate(FORMULAS_OUT)
-    counts = page.evaluate(AXE_KEYS, False)["counts"]
-    everything = page.evaluate(AXE_RUN, AXE_OPTIONS)
-    left = page.evaluate(AXE_KEYS, True)["left"]
-    fewer = page.evaluate(AXE_RUN, AXE_OPTIONS)
+    keys, everything = axe_violations(page, leave_out=False)
+    counts = keys["counts"]
+    keys, fewer = axe_violations(page, leave_out=True)
+    left = keys["left"]
     page.evaluate(FORMULAS_BACK)
 
     found = collections.Counter(f"{v['rule']} {v['key']}" for v in everything)
@@ -747,8 +752,7 @@ def test_language_switcher_lands_on_the_same_page(page, base_url, start, target_
 def test_search_finds_the_page_in_the_readers_language(
     context, page, base_url, start, query, expected
 ):
-    page.goto(base_url + start)
-    page.wait_for_load_state("load")
+    page.goto(base_url + start)  # waits for the load event
     index = [p for p in context.record.paths() if p.endswith("search/search_index.json")]
     assert index == [], "the search index was fetched before the reader searched"
     page.locator("input.md-search__input").click()
@@ -797,7 +801,6 @@ def test_footer_links_to_previous_and_next_page(page, base_url):
 def test_the_404_page_works_under_a_sub_path(context, page, base_url, missing):
     response = page.goto(base_url + missing)
     assert response.status == 404
-    page.wait_for_load_state("load")
     assert page.locator("article h1").inner_text().startswith("404")
     # Its styles, scripts and images come from the site, at any depth.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
@@ -858,29 +861,25 @@ MENU_ITEMS = """() => {
   return walk(MathJax.startup.document.menu.menu, []);
 }"""
 
-# The element of the menu's item at this path (its submenus are open).
-MENU_ENTRY = """(path) => {
+# The menu's item at this path of labels (undefined when there is none).
+MENU_ITEM = """(path) => {
   let items = MathJax.startup.document.menu.menu.items, item;
   for (const label of path) {
     item = items?.find(i => i.content === label);
     items = item?.submenu?.items;
   }
-  return item?.html || null;
+  return item;
 }"""
+# The element of the menu's item at this path (its submenus are open).
+MENU_ENTRY = f"(path) => ({MENU_ITEM})(path)?.html || null"
 
 # Presses a setting (radio or check box) of the open menu as a click on it does,
 # then waits for what it loads and for the formulas to be typeset again.
-PRESS_SETTING = """async (path) => {
-  const menu = MathJax.startup.document.menu;
-  let items = menu.menu.items, item;
-  for (const label of path) {
-    item = items.find(i => i.content === label);
-    items = item.submenu?.items;
-  }
-  item.press();
-  await menu.loadingPromise;
+PRESS_SETTING = f"""async (path) => {{
+  ({MENU_ITEM})(path).press();
+  await MathJax.startup.document.menu.loadingPromise;
   await MathJax.startup.promise;
-}"""
+}}"""
 
 
 def close_menu(page):
