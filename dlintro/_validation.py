@@ -320,8 +320,8 @@ def as_same_shape(x, y):
 
 
 def as_result(a):
-    """A 0-D result as a Python float (prints as -12.0), else a new array."""
-    return float(a) if np.ndim(a) == 0 else np.array(a)
+    """A 0-D result as a Python float (prints as -12.0), else the array itself."""
+    return float(a) if np.ndim(a) == 0 else a
 
 
 class NotFiniteError(ValueError):

@@ -58,7 +58,8 @@ class Add:
     def backward(self, dout):
         shape = after_forward(self._shape, "Add")
         dout = as_upstream_grad(dout, "dout", shape)
-        return as_result(dout), as_result(dout)
+        # Two new arrays: the caller's dout is never handed back.
+        return as_result(dout.copy()), as_result(dout.copy())
 
     # --8<-- [end:Add-body]
 
