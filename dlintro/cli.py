@@ -135,16 +135,20 @@ class _Failure(Exception):
     """Training did not succeed; the message is the one line to print."""
 
 
-def _run(args, out):
+def _out(line):
+    print(line, flush=True)  # each line as it comes, also through a pipe
+
+
+def _run(args):
     X, labels = spiral(num_classes=3, points_per_class=100, rng=args.seed)
     sizes = [2, args.hidden, 3] if args.hidden else [2, 3]
     model = MLP(sizes, rng=args.seed)
-    out(
+    _out(
         f"MLP({sizes}): {model.num_parameters} parameters, {len(labels)} points"
     )
     width = len(str(args.epochs))
     first, _ = softmax_cross_entropy(model.forward(X), labels)
-    out(f"epoch {0:>{width}}/{args.epochs}  loss {_loss(first)}")
+    _out(f"epoch {0:>{width}}/{args.epochs}  loss {_loss(first)}")
     # Progress after each tenth of the epochs. One generator shuffles
     # throughout, so this is the same run as one train(..., rng=seed).
     rng = np.random.default_rng(args.seed)
@@ -162,7 +166,7 @@ def _run(args, out):
                 rng=rng,
             )
             done = end
-            out(
+            _out(
                 f"epoch {end:>{width}}/{args.epochs}  loss {_loss(losses[-1])}"
             )
         seconds = time.perf_counter() - start
@@ -179,10 +183,10 @@ def _run(args, out):
             f"training raised the loss from {first:.4f} to {_loss(loss)}: "
             f"lower --learning-rate (got {args.learning_rate:g})"
         )
-    out(
+    _out(
         f"final loss {loss:.4f}, training accuracy {accuracy(scores, labels):.3f}"
     )
-    out(f"trained in {seconds:.2f} s")
+    _out(f"trained in {seconds:.2f} s")
 
 
 def _silence_stdout():
@@ -208,7 +212,7 @@ def main(argv=None, prog=None):
 
     try:
         args = parser.parse_args(_joined(argv))
-        _run(args, lambda line: print(line, flush=True))
+        _run(args)
     except _Failure as failure:
         fail(1, failure)
     except KeyboardInterrupt:
