@@ -53,10 +53,10 @@ def checked(formula, domain, operand=as_operand):
         def checked_operation(self, *given):
             given = [operand(x, type(self)) for x in given]
             try:
-                out = operation(self, *given)
-                finite = math.isfinite(out.data) and all(
-                    math.isfinite(local) for _, local in out.parents
-                )
+                out = operation(
+                    self, *given
+                )  # Value() refuses data inf or NaN
+                finite = all(math.isfinite(local) for _, local in out.parents)
             except (ArithmeticError, ValueError):  # overflow, 1/0, log(-1)
                 finite = False
             if not finite:
