@@ -523,20 +523,18 @@ def real_value(f, x):
     value = f(x)
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value[()]
-    if isinstance(value, (bool, np.bool_)) or not isinstance(
-        value, (numbers.Real, np.integer, np.floating)
-    ):
+    try:
+        number = _as_number(value, "f(x)")
+    except TypeError:
         raise TypeError(
             f"f must return a real number, got {type(value).__name__} "
             f"with shape {np.shape(value)}"
+        ) from None
+    if not math.isfinite(number):
+        raise ValueError(
+            f"f returned {number}; it must return a finite number"
         )
-    try:
-        value = float(value)
-    except OverflowError:  # an int beyond float64's range
-        value = math.inf
-    if not math.isfinite(value):
-        raise ValueError(f"f returned {value}; it must return a finite number")
-    return value
+    return number
 
 
 def as_gradient_of(analytic, x):
