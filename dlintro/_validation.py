@@ -392,7 +392,7 @@ class _Checking(threading.local):
 _checking = _Checking()
 
 
-def as_model(model, name="model"):
+def as_model(model):
     """``model`` checked to be an MLP: its ``linears`` are its Linear layers."""
     linears = getattr(model, "linears", None)
     if not (
@@ -401,7 +401,7 @@ def as_model(model, name="model"):
         and all(hasattr(lin, "dW") and hasattr(lin, "W") for lin in linears)
     ):
         raise TypeError(
-            f"{name} must be an MLP (a model with Linear layers in "
+            "model must be an MLP (a model with Linear layers in "
             f".linears), got {type(model).__name__}"
         )
     return model
