@@ -27,15 +27,16 @@ from functools import cache
 import pytest
 import yaml
 
-from docs.hooks import glossary
-from docs.hooks.chapters import CHAPTERS_MARKER
-from tests.paths import DOCS, ROOT, chapters, pages, site_config
-from tests.test_docs import FENCE
+from tests.paths import DOCS, LANGUAGES, ROOT, chapters, hook, pages, site_config
+from tests.test_closing_sections import HEADINGS
+from tests.test_docs import FENCE, HANGUL
 
+glossary = hook("glossary")
+CHAPTERS_MARKER = hook("chapters").CHAPTERS_MARKER
+read_page = hook("chapters").read_page  # a page's (title, front matter), as the build reads it
 TERMS = glossary.load()
 KOREAN = DOCS / "ko"
 KOREAN_PAGES = sorted(path.name for path in KOREAN.glob("*.md"))
-HANGUL = re.compile(r"[가-힣]")
 HOLE = "◻"  # stands where code, math or an image was: neither a space nor Hangul
 
 # --- reading the prose of a page ---------------------------------------------------
@@ -94,7 +95,7 @@ BLOCK_START = re.compile(r"^(\||[-*+]\s|\d+\.\s|<|>)")
 @cache
 def page_titles():
     """``{slug: title}`` of every Korean page: a link with that text names the page."""
-    return {slug: glossary.title(KOREAN, slug) for slug in pages()}
+    return {slug: read_page(KOREAN, slug)[0] for slug in pages()}
 
 
 def read_prose(source, label, titles=None):
@@ -490,7 +491,7 @@ def test_no_term_is_both_used_and_avoided():
 
 # Every chapter ends with these sections (tests/test_closing_sections.py): a summary
 # and exercises look back and ahead, so where a term first appears is read before them.
-CLOSING = ("정리", "연습 문제", "더 읽을거리")
+CLOSING = HEADINGS["ko"]
 
 
 def teaching(slug):
@@ -529,7 +530,7 @@ def test_every_term_is_on_its_page_and_that_is_the_first_chapter_using_it():
 
 
 def rendered(language):
-    titles = {slug: glossary.title(DOCS / language, slug) for slug in chapters()}
+    titles = {slug: read_page(DOCS / language, slug)[0] for slug in chapters()}
     return glossary.render(TERMS, language, titles, site_config().extra["text"])
 
 
@@ -539,7 +540,7 @@ def listed(markdown):
 
 
 def test_the_glossary_pages_have_the_marker_the_hook_replaces():
-    for language in ("ko", "en"):
+    for language in LANGUAGES:
         assert glossary.MARKER in (DOCS / language / "glossary.md").read_text(encoding="utf-8")
 
 
@@ -579,7 +580,7 @@ def items(markdown):
     }
 
 
-@pytest.mark.parametrize("language", ("ko", "en"))
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_each_glossary_item_gives_both_terms_its_definition_and_its_chapter(language):
     listed_items = items(rendered(language))
     for entry in TERMS:

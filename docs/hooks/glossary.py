@@ -13,8 +13,8 @@ tests/test_glossary.py checks the file, and every Korean page against it.
 
 from pathlib import Path
 
+import chapters
 import yaml
-from mkdocs.utils.meta import get_data
 
 DATA = Path(__file__).resolve().parents[1] / "glossary.yml"
 MARKER = "<!-- glossary -->"
@@ -50,12 +50,6 @@ def sort_key(entry, language):
         # 가나다 order is Unicode's order of syllables; spaces and hyphens do not count.
         return (not is_hangul(term[0]), term.replace(" ", "").replace("-", "").lower())
     return (entry["en"].lower(),)
-
-
-def title(docs_dir, slug):
-    """A page's title: its ``# `` heading."""
-    markdown, _ = get_data(Path(docs_dir, f"{slug}.md").read_text(encoding="utf-8"))
-    return next(line[2:].strip() for line in markdown.splitlines() if line.startswith("# "))
 
 
 def avoided(entry):
@@ -98,6 +92,6 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     entries = load()
     slugs = {entry["page"] for entry in entries if entry["page"]}
-    titles = {slug: title(config.docs_dir, slug) for slug in slugs}
+    titles = {slug: chapters.read_page(config.docs_dir, slug)[0] for slug in slugs}
     language = config.theme["language"]
     return markdown.replace(MARKER, render(entries, language, titles, config.extra["text"]))
