@@ -103,5 +103,5 @@ def on_page_content(html, page, config, files):
     # On the API page the section above each module links its chapter; the
     # "(page: <slug>)" tag of the module's docstring would only repeat it.
     if page.file.src_uri == "api.md":
-        html = re.sub(r"\s*\(page: [a-z0-9-]+\)", "", html)
+        html = re.sub(r"\s*" + PAGE_TAG.pattern, "", html)
     return html
