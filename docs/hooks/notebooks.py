@@ -91,7 +91,13 @@ def wheel():
 
 
 class Cells:
-    """The cells of a notebook as they are made, markdown lines merged into one cell."""
+    """The cells of a notebook as they are made, markdown lines merged into one cell.
+
+    Cells and outputs are plain NotebookNodes: nbformat's ``new_*`` functions
+    would validate each one against the schema (most of the hook's time), and
+    ``notebook`` validates the whole notebook once. Ids are numbered, so that
+    a page makes the same notebook on every build.
+    """
 
     def __init__(self):
         self.cells, self.markdown, self.attachments = [], [], {}
@@ -99,12 +105,24 @@ class Cells:
     def text(self, line):
         self.markdown.append(line)
 
+    def _cell(self, cell_type, source, **fields):
+        cell = nbformat.from_dict(
+            {
+                "id": f"cell-{len(self.cells)}",
+                "cell_type": cell_type,
+                "metadata": {},
+                "source": source,
+                **fields,
+            }
+        )
+        self.cells.append(cell)
+        return cell
+
     def code(self, source, outputs=(), tags=()):
         self.flush()
-        cell = nbformat.v4.new_code_cell(source, outputs=list(outputs))
+        cell = self._cell("code", source, execution_count=None, outputs=list(outputs))
         if tags:
             cell.metadata["tags"] = list(tags)
-        self.cells.append(cell)
 
     def attach(self, name, svg):
         """Attach ``svg`` to the markdown cell being written."""
@@ -117,13 +135,14 @@ class Cells:
         while lines and not lines[-1].strip():
             lines.pop()
         if lines:
-            cell = nbformat.v4.new_markdown_cell("\n".join(lines))
+            cell = self._cell("markdown", "\n".join(lines))
             if self.attachments:
-                cell.attachments = {
-                    name: {"image/svg+xml": base64.b64encode(svg).decode("ascii")}
-                    for name, svg in self.attachments.items()
-                }
-            self.cells.append(cell)
+                cell.attachments = nbformat.from_dict(
+                    {
+                        name: {"image/svg+xml": base64.b64encode(svg).decode("ascii")}
+                        for name, svg in self.attachments.items()
+                    }
+                )
         self.markdown, self.attachments = [], {}
 
 
@@ -147,14 +166,19 @@ def pycon_cells(source):
         if example.exc_msg:
             name, _, message = example.exc_msg.rstrip("\n").partition(": ")
             name = name.rsplit(".", 1)[-1]  # numpy.exceptions.AxisError -> AxisError, as Jupyter
-            output = nbformat.v4.new_output("error", ename=name, evalue=message, traceback=[])
+            output = {"output_type": "error", "ename": name, "evalue": message, "traceback": []}
             cells.append((code, [output], ["raises-exception"]))
         elif _shows_its_value(example.source):
             data = {"text/plain": example.want.rstrip("\n")}
-            output = nbformat.v4.new_output("execute_result", data=data, execution_count=None)
+            output = {
+                "output_type": "execute_result",
+                "data": data,
+                "metadata": {},
+                "execution_count": None,
+            }
             cells.append((code, [output], []))
         else:  # printed, e.g. by print() or in a loop
-            output = nbformat.v4.new_output("stream", name="stdout", text=example.want)
+            output = {"output_type": "stream", "name": "stdout", "text": example.want}
             cells.append((code, [output], []))
         pending = []
     if pending:
@@ -258,8 +282,12 @@ class Converter:
             i += 1
 
 
-def notebook(config, slug, svgs):
-    """The notebook of page ``slug`` in the language of ``config``, as a NotebookNode."""
+def notebook(config, slug, svgs, wheel_name):
+    """The notebook of page ``slug`` in the language of ``config``, as a NotebookNode.
+
+    ``svgs`` are the figures' light SVGs by file name; ``wheel_name`` is the
+    file name of the package's wheel, which the install cell takes from the site.
+    """
     source = Path(config.docs_dir, f"{slug}.md").read_text(encoding="utf-8")
     markdown, _ = get_data(source)
     markdown = markdown.replace(chapters.CHAPTERS_MARKER, chapters.chapter_table(config))
@@ -276,9 +304,9 @@ def notebook(config, slug, svgs):
     cells.text("")
     cells.text(_text(config, "notebook_intro", title=title, url=page))
     cells.flush()
-    version = wheel().name.split("-")[1]
+    version = wheel_name.split("-")[1]
     if config.site_url:
-        install = f"    %pip install --quiet {config.site_url}{wheel().name}"
+        install = f"    %pip install --quiet {config.site_url}{wheel_name}"
     else:
         install = (
             "    raise ImportError(\n"
@@ -293,13 +321,19 @@ def notebook(config, slug, svgs):
     )
     converter.convert(lines[title_line + 1 :], cells)
     cells.flush()
-    nb = nbformat.v4.new_notebook(cells=cells.cells)
-    nb.metadata = {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"},
-        "dlintro": {"page": slug, "language": config.theme["language"]},
-    }
-    nbformat.validate(nb)
+    nb = nbformat.from_dict(
+        {
+            "nbformat": nbformat.v4.nbformat,
+            "nbformat_minor": nbformat.v4.nbformat_minor,
+            "metadata": {
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                "language_info": {"name": "python"},
+                "dlintro": {"page": slug, "language": config.theme["language"]},
+            },
+            "cells": cells.cells,
+        }
+    )
+    nbformat.validate(nb)  # the one check of the schema: an invalid notebook fails the build
     return nb
 
 
@@ -311,10 +345,11 @@ def notebook_pages(extra):
 def notebooks(config):
     """``{file name: bytes}``: every page's notebook of this language, and their zip."""
     svgs = {p.name: p.read_bytes() for p in figures.drawn_figures().glob("*-light.svg")}
+    wheel_name = wheel().name
     made = {}
     for slug in notebook_pages(config.extra):
-        nb = notebook(config, slug, svgs)
-        made[f"{slug}.ipynb"] = nbformat.writes(nb).encode("utf-8") + b"\n"
+        nb = notebook(config, slug, svgs, wheel_name)
+        made[f"{slug}.ipynb"] = nbformat.v4.writes(nb).encode("utf-8") + b"\n"  # validated
     language = config.theme["language"]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -340,7 +375,8 @@ def colab_url(config, slug):
 def on_files(files, config):
     for name, data in notebooks(config).items():
         files.append(File.generated(config, name, content=data))
-    files.append(File.generated(config, wheel().name, abs_src_path=str(wheel())))
+    path = wheel()
+    files.append(File.generated(config, path.name, abs_src_path=str(path)))
     return files
 
 
