@@ -75,8 +75,11 @@ def copy_checkout(repo, into):
         if source.is_file():
             (into / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, into / name)
-    # git metadata too: the API page's source links name the commit.
-    subprocess.run(["git", "init", "-q", str(into)], check=True)
+    # A commit of its own: the API page's source links name the commit.
+    git = ["git", "-C", str(into), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True, capture_output=True)
+    subprocess.run([*git, "commit", "-q", "-m", "copy"], check=True)
     return into
 
 
@@ -189,6 +192,8 @@ def browser_rows(site):
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(THIS_REPO))
+    from tests.test_site import CHROMIUM_FLAGS  # the browser the tests drive
+
     server, base = serve(site)
     pages = [
         str(p.relative_to(site))
@@ -199,7 +204,7 @@ def browser_rows(site):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                args=CHROMIUM_FLAGS,
             )
             heaviest = (None, 0, 0)
             for name in pages:
@@ -252,12 +257,6 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="dlintro-bench-") as scratch:
         copy = copy_checkout(repo, Path(scratch) / "repo")
-        subprocess.run(["git", "-C", str(copy), "add", "-A"], check=True, capture_output=True)
-        subprocess.run(
-            ["git", "-C", str(copy), "-c", "user.name=bench", "-c", "user.email=bench@localhost",
-             "commit", "-q", "-m", "copy"],
-            check=True,
-        )  # fmt: skip
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
         seconds, _ = timed(build, copy)
         rows.append(("cold build, empty figure cache", f"{seconds:.1f} s", ""))
