@@ -24,7 +24,8 @@ import re
 from markdown_it import MarkdownIt
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
-from tests.paths import DOCS, LANGUAGES, hook, site_config
+from tests import paths
+from tests.paths import DOCS, LANGUAGES, hook
 
 # The opening line of an admonition, a collapsible block or a content tab.
 CONTAINER_START = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?|===\+?)[ \t]")
@@ -53,10 +54,7 @@ def unindent_containers(text):
     return "\n".join(lines)
 
 
-@functools.cache
-def built_config():
-    """mkdocs.yml as the build sees it: its hooks' on_config has run."""
-    return site_config().plugins.on_config(site_config())
+built_config = functools.cache(paths.built_config)  # mkdocs.yml's, as the build sees it
 
 
 def expand_includes(code):

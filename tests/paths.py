@@ -16,9 +16,26 @@ def site_config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
-def hook(name):
-    """The build's hook ``docs/hooks/<name>.py``, the module mkdocs loaded."""
-    (module,) = [m for path, m in site_config().hooks.items() if Path(path).stem == name]
+def built_config(language=LANGUAGES[0], **overrides):
+    """The configuration of ``language``'s site as its build sees it.
+
+    Loaded from its file (``extra.alternate``'s ``config``, else mkdocs.yml),
+    with ``overrides``, and its hooks' ``on_config`` run.
+    """
+    files = {
+        alt["lang"]: alt.get("config", "mkdocs.yml") for alt in site_config().extra["alternate"]
+    }
+    config = load_config(str(ROOT / files[language]), **overrides)
+    return config.plugins.on_config(config)
+
+
+def hook(name, config=None):
+    """The build's hook ``docs/hooks/<name>.py``: the module mkdocs loaded for ``config``.
+
+    ``config`` is mkdocs.yml's by default.
+    """
+    hooks = (config or site_config()).hooks
+    (module,) = [m for path, m in hooks.items() if Path(path).stem == name]
     return module
 
 

@@ -15,15 +15,12 @@ from io import BytesIO
 
 import nbformat
 import pytest
-from mkdocs.config import load_config
 from nbclient import NotebookClient
 
-from tests import paths
 from tests.docs_plugin import DOCTEST_FLAGS, expand_includes
-from tests.paths import DOCS, LANGUAGES, ROOT, pages
+from tests.paths import DOCS, LANGUAGES, ROOT, built_config, hook, pages, site_config
 from tests.test_docs import read_page
 
-CONFIGS = {"ko": "mkdocs.yml", "en": "mkdocs.en.yml"}
 MKDOCS_SYNTAX = [
     re.compile(r"^(> )?(!!!|\?\?\?|===)", re.M),  # admonitions, collapsed blocks, tabs
     re.compile(r"--8<--"),  # snippet includes
@@ -34,27 +31,17 @@ MKDOCS_SYNTAX = [
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 
 
-def notebook_pages():
-    """The pages with a notebook: the home page and the chapters."""
-    return paths.hook("notebooks").notebook_pages(paths.site_config().extra)
-
-
-def hook(config):
-    """docs/hooks/notebooks.py as the build loaded it for ``config``."""
-    (module,) = [m for path, m in config.hooks.items() if path.endswith("notebooks.py")]
-    return module
-
-
-def built_config(language, **overrides):
-    config = load_config(str(ROOT / CONFIGS[language]), **overrides)
-    return config.plugins.on_config(config)
+# The pages with a notebook: the home page and the chapters.
+NOTEBOOK_PAGES = hook("notebooks").notebook_pages(site_config().extra)
 
 
 @pytest.fixture(scope="module")
 def made():
     """``{language: {file name: bytes}}``, as the build writes them (no site URL set)."""
     return {
-        language: hook(c).notebooks(c) for language in LANGUAGES for c in [built_config(language)]
+        language: hook("notebooks", c).notebooks(c)
+        for language in LANGUAGES
+        for c in [built_config(language)]
     }
 
 
@@ -65,8 +52,8 @@ def read(made, language, slug):
 def test_every_page_has_a_valid_notebook_and_the_zip_holds_them(made):
     for language in LANGUAGES:
         names = sorted(n for n in made[language] if n.endswith(".ipynb"))
-        assert names == sorted(f"{slug}.ipynb" for slug in notebook_pages())
-        for slug in notebook_pages():
+        assert names == sorted(f"{slug}.ipynb" for slug in NOTEBOOK_PAGES)
+        for slug in NOTEBOOK_PAGES:
             nb = read(made, language, slug)
             nbformat.validate(nb)
             assert nb.metadata["dlintro"] == {"page": slug, "language": language}
@@ -82,7 +69,7 @@ def test_every_page_has_a_valid_notebook_and_the_zip_holds_them(made):
 
 def test_no_mkdocs_syntax_is_left(made):
     for language in LANGUAGES:
-        for slug in notebook_pages():
+        for slug in NOTEBOOK_PAGES:
             for cell in read(made, language, slug).cells:
                 if cell.cell_type == "markdown":
                     found = [p.pattern for p in MKDOCS_SYNTAX if p.search(cell.source)]
@@ -92,8 +79,9 @@ def test_no_mkdocs_syntax_is_left(made):
 
 
 def test_attachments_and_links_resolve(made):
+    reference = [f"{p}.html" for p in pages() if p not in NOTEBOOK_PAGES]  # beside the notebooks
     for language in LANGUAGES:
-        for slug in notebook_pages():
+        for slug in NOTEBOOK_PAGES:
             nb = read(made, language, slug)
             anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(c.source for c in nb.cells)))
             for cell in nb.cells:
@@ -110,7 +98,6 @@ def test_attachments_and_links_resolve(made):
                     elif target.endswith(".ipynb"):
                         assert target in made[language], f"{language}/{slug}: {target}"
                     else:  # the link back to the page, or a file the build makes
-                        reference = [f"{p}.html" for p in pages() if p not in notebook_pages()]
                         assert target in (f"{slug}.html", *reference, *made[language]), (
                             f"{language}/{slug}: {target}"
                         )
@@ -119,7 +106,7 @@ def test_attachments_and_links_resolve(made):
 def test_code_cells_hold_exactly_the_code_the_page_shows(made):
     # Checked against the fences as tests/test_docs.py reads them, includes expanded.
     for language in LANGUAGES:
-        for slug in notebook_pages():
+        for slug in NOTEBOOK_PAGES:
             expected = []
             for fence in read_page(DOCS / language / f"{slug}.md").fences:
                 code = expand_includes(fence.body)
@@ -134,7 +121,7 @@ def test_code_cells_hold_exactly_the_code_the_page_shows(made):
 
 
 def test_languages_have_the_same_code_cells(made):
-    for slug in notebook_pages():
+    for slug in NOTEBOOK_PAGES:
         ko, en = (read(made, language, slug) for language in LANGUAGES)
         code = [
             [(c.source, c.outputs) for c in nb.cells if c.cell_type == "code"] for nb in (ko, en)
@@ -144,7 +131,9 @@ def test_languages_have_the_same_code_cells(made):
 
 def test_with_a_site_url_links_and_the_install_go_to_the_site():
     config = built_config("en", site_url="https://example.org/dlintro/en/")
-    nb = nbformat.reads(hook(config).notebooks(config)["softmax.ipynb"].decode(), as_version=4)
+    nb = nbformat.reads(
+        hook("notebooks", config).notebooks(config)["softmax.ipynb"].decode(), as_version=4
+    )
     install = nb.cells[1].source
     assert re.search(
         r"%pip install --quiet https://example\.org/dlintro/en/dlintro-[\d.]+-py3-none-any\.whl$",
@@ -161,8 +150,8 @@ def test_every_page_that_teaches_links_to_its_notebook_and_colab_only_with_a_git
         config = built_config("ko", repo_url=repo)
         for slug in pages():
             page = type("Page", (), {"file": type("File", (), {"src_uri": f"{slug}.md"})})
-            markdown = hook(config).on_page_markdown("# T\n\ntext", page, config, None)
-            has_notebook = slug in notebook_pages()
+            markdown = hook("notebooks", config).on_page_markdown("# T\n\ntext", page, config, None)
+            has_notebook = slug in NOTEBOOK_PAGES
             assert (f"]({slug}.ipynb){{ .md-button" in markdown) == has_notebook, slug
             link = f"https://colab.research.google.com/github/someone/dlintro/blob/notebooks/ko/{slug}.ipynb"
             assert (link in markdown) == (colab and has_notebook), slug
@@ -189,7 +178,7 @@ def text_of(outputs):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("slug", notebook_pages())
+@pytest.mark.parametrize("slug", NOTEBOOK_PAGES)
 def test_notebook_runs_and_prints_what_the_page_shows(made, language, slug):
     stored = read(made, language, slug)
     ran = run(made[language][f"{slug}.ipynb"])
