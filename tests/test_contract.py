@@ -664,6 +664,21 @@ def _gate_backward(gate_type):
     )
 
 
+def _forward(make, inputs):
+    """A layer's or network's forward pass of a batch ``X`` (from ``inputs()``) to 3 outputs.
+
+    The object keeps ``X`` for its backward pass: documented sharing.
+    """
+    return Target(
+        make=make,
+        valid=lambda: {"X": inputs()},
+        call=lambda obj, a: obj.forward(**a),
+        check=lambda result, args, obj: finite_array(result, (shape_of(args["X"])[0], 3)),
+        kinds={"X": "array"},
+        keeps=("X",),
+    )
+
+
 def _no_arguments(cls):
     return Target(
         valid=dict,
@@ -870,15 +885,9 @@ TARGETS = {
         ),
         kinds={"W": "array", "b": "array"},
     ),
-    "Linear.forward": Target(
-        make=lambda: Linear(
-            np.array([[1.0, -1.0, 0.5], [0.0, 2.0, 1.0]]), np.array([0.1, 0.0, -0.1])
-        ),
-        valid=lambda: {"X": np.array([[1.0, 2.0], [3.0, 4.0], [-1.0, 0.5], [0.0, 0.0]])},
-        call=lambda obj, a: obj.forward(**a),
-        check=lambda result, args, obj: finite_array(result, (shape_of(args["X"])[0], 3)),
-        kinds={"X": "array"},
-        keeps=("X",),
+    "Linear.forward": _forward(
+        lambda: Linear(np.array([[1.0, -1.0, 0.5], [0.0, 2.0, 1.0]]), np.array([0.1, 0.0, -0.1])),
+        lambda: np.array([[1.0, 2.0], [3.0, 4.0], [-1.0, 0.5], [0.0, 0.0]]),
     ),
     "Linear.backward": Target(
         make=_linear_backward_make,
@@ -908,13 +917,8 @@ TARGETS = {
         check=_mlp_check,
         kinds={"sizes": "sizes", "activation": "choice", "init": "choice", "rng": "seed"},
     ),
-    "MLP.forward": Target(
-        make=_mlp_forward_make,
-        valid=lambda: {"X": np.array([[0.5, -1.0], [1.0, 0.0], [-0.5, 2.0]])},
-        call=lambda obj, a: obj.forward(**a),
-        check=lambda result, args, obj: finite_array(result, (shape_of(args["X"])[0], 3)),
-        kinds={"X": "array"},
-        keeps=("X",),
+    "MLP.forward": _forward(
+        _mlp_forward_make, lambda: np.array([[0.5, -1.0], [1.0, 0.0], [-0.5, 2.0]])
     ),
     "MLP.backward": Target(
         make=_mlp_backward_make,
