@@ -73,15 +73,21 @@ def language(request):
 
 
 @pytest.fixture(params=chapters())
-def page(request, language):
-    text = (DOCS / language / f"{request.param}.md").read_text(encoding="utf-8")
+def slug(request):
+    return request.param
+
+
+@pytest.fixture
+def page(slug, language):
+    """The chapter's lines, as ``(number, text)`` pairs."""
+    text = (DOCS / language / f"{slug}.md").read_text(encoding="utf-8")
     return list(enumerate(text.split("\n"), 1))
 
 
 @pytest.fixture
-def tested_lines(request, language):
+def tested_lines(slug, language):
     """Lines of the page's fences that run as tests, found as tests/test_docs.py finds them."""
-    path = DOCS / language / f"{request.node.callspec.params['page']}.md"
+    path = DOCS / language / f"{slug}.md"
     return {f.line for f in read_page(path).fences if f.language in TESTED_LANGUAGES}
 
 
