@@ -181,6 +181,10 @@ class Recorder:
     def paths(self):
         return [urlsplit(u).path for u in self.requests if u.startswith("http")]
 
+    def fetched(self, suffix):
+        """The paths requested that end with ``suffix``."""
+        return [p for p in self.paths() if p.endswith(suffix)]
+
 
 @pytest.fixture
 def context(browser):
@@ -642,7 +646,7 @@ def test_page(context, page, base_url, language, name, request):
             check("palette toggles to dark", [settled] * (settled != "slate"))
             settle(page, transitions=True)
         if scheme == "light":
-            dark = [p for p in context.record.paths() if p.endswith("-dark.svg")]
+            dark = context.record.fetched("-dark.svg")
             check("the other palette's figures are not fetched", dark)
         check(f"figures ({scheme})", page.evaluate(FIGURES, scheme))
         check(f"axe ({scheme})", axe_problems(page))
@@ -669,20 +673,16 @@ def test_page(context, page, base_url, language, name, request):
     check("requests stay on 127.0.0.1", sorted(record.hosts() - {"127.0.0.1"}))
     check("no failed or 4xx request", record.failures)
     check("no console error", record.errors)
-    paths = record.paths()
-    check(
-        "search index waits for a search",
-        [p for p in paths if p.endswith("search/search_index.json")],
-    )
+    check("search index waits for a search", record.fetched("search/search_index.json"))
     check(
         "MathJax from the main site's copy",
         [
             p
-            for p in paths
+            for p in record.paths()
             if "/assets/mathjax/" in p and not p.startswith(f"{PREFIX}assets/mathjax/")
         ],
     )
-    check("MathJax menu waits for a right-click", [p for p in paths if p.endswith("ui/menu.js")])
+    check("MathJax menu waits for a right-click", record.fetched("ui/menu.js"))
     check("MathJax starts from the head, its parts preloaded", page.evaluate(PRELOADED))
 
     for key, value in {**counts, "collapsed blocks": collapsed["blocks"]}.items():
@@ -753,7 +753,7 @@ def test_search_finds_the_page_in_the_readers_language(
     context, page, base_url, start, query, expected
 ):
     page.goto(base_url + start)  # waits for the load event
-    index = [p for p in context.record.paths() if p.endswith("search/search_index.json")]
+    index = context.record.fetched("search/search_index.json")
     assert index == [], "the search index was fetched before the reader searched"
     page.locator("input.md-search__input").click()
     page.keyboard.type(query)
@@ -771,7 +771,7 @@ def test_search_finds_the_page_in_the_readers_language(
     assert in_english == (hrefs if start.startswith("en/") else []), (
         f"results in the other language: {hrefs}"
     )
-    index = [p for p in context.record.paths() if p.endswith("search/search_index.json")]
+    index = context.record.fetched("search/search_index.json")
     assert index == [f"{PREFIX}{start.removesuffix('index.html')}search/search_index.json"]
     assert context.record.failures == []
 
@@ -918,7 +918,7 @@ def test_a_keyboard_reaches_a_formula_and_opens_mathjax_menu(context, page, base
     assert focus["onContainer"], focus
     menu = page.locator(".CtxtMenu_Menu")
     assert menu.count() == 0
-    assert not [p for p in context.record.paths() if p.endswith("ui/menu.js")]
+    assert not context.record.fetched("ui/menu.js")
 
     page.keyboard.press(key)
     menu.wait_for(timeout=5000)
@@ -936,7 +936,7 @@ def test_a_keyboard_reaches_a_formula_and_opens_mathjax_menu(context, page, base
         page.keyboard.press("Escape")
         assert menu.count() == 0 and page.evaluate(FOCUS) == focus, again
 
-    assert sum(p.endswith("ui/menu.js") for p in context.record.paths()) == 1
+    assert len(context.record.fetched("ui/menu.js")) == 1
     assert context.record.hosts() == {"127.0.0.1"}
     assert context.record.failures == []
     assert context.record.errors == []
@@ -948,7 +948,7 @@ def test_mathjax_menu_loads_on_demand_and_every_item_stays_on_the_site(context, 
     # A page with few formulas: many items typeset the whole page again.
     page.goto(base_url + "glossary.html", wait_until="domcontentloaded")
     wait_for_mathjax(page)
-    assert not [p for p in context.record.paths() if p.endswith("ui/menu.js")]
+    assert not context.record.fetched("ui/menu.js")
 
     formula = page.locator(".arithmatex mjx-container").first
     formula.click(button="right")
@@ -1012,7 +1012,7 @@ def test_mathjax_menu_loads_on_demand_and_every_item_stays_on_the_site(context, 
     wait_for_mathjax(page)
     page.evaluate(TYPESET_ALL)
     assert set(page.evaluate(FORMULA_STATES)) == {"typeset"}
-    assert sum(p.endswith("ui/menu.js") for p in context.record.paths()) == 2
+    assert len(context.record.fetched("ui/menu.js")) == 2
 
     assert context.record.hosts() == {"127.0.0.1"}
     assert context.record.failures == []
