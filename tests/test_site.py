@@ -274,7 +274,7 @@ OPEN_COLLAPSED = f"""async () => {{
 }}"""
 
 # MathJax's startup.js is in the head (async), with a preload for each part it
-# loads on every page (docs/hooks/mathjax_files.py); each preload is a script
+# loads on every page (extra.mathjax.preload in mkdocs.yml); each preload is a script
 # that MathJax then loaded (none fetched for nothing).
 PRELOADED = """() => {
   const problems = [];
