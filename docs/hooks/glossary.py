@@ -26,7 +26,8 @@ PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 
 def load(path=DATA):
     """The entries of the glossary, as a list of dicts, in the file's order."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10x faster, same data
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
 
 
 def is_hangul(character):
